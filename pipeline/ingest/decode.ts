@@ -1,0 +1,98 @@
+import type { Encoding } from '../../schemas/document.js';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** problems that did not stop decoding, e.g. a truncated last character */
+  warnings: Array<{ code: string; message: string }>;
+}
+
+export class DecodeError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'DecodeError';
+    this.code = code;
+  }
+}
+
+const HAN_BASIC = /[\u4e00-\u9fa5]/g;
+const SUSPICIOUS = /[\u0080-\u009f\ufffd\ue000-\uf8ff]|[\ud800-\udfff]/g;
+
+/** Share of characters that are plausible in Chinese text: Han, ASCII printable, CJK punctuation, whitespace. */
+function plausibility(text: string): { han: number; suspicious: number } {
+  const n = Math.max(1, text.length);
+  return { han: (text.match(HAN_BASIC)?.length ?? 0) / n, suspicious: (text.match(SUSPICIOUS)?.length ?? 0) / n };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
+  }
+  return controls / Math.max(1, n) > 0.05;
+}
+
+/**
+ * Decode a text file: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK (which covers GB2312).
+ * A truncated final UTF-8 sequence is decoded with a warning; binary or undecodable input is an error.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) throw new DecodeError('empty-input', 'the file is empty (0 bytes)');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings: [] };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings: [] };
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (looksBinary(body)) throw new DecodeError('binary-input', 'the file looks binary (NUL or control bytes), not text');
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8', warnings: [] };
+  } catch {
+    // fall through
+  }
+  // a UTF-8 file cut in the middle of its last character
+  const cut = truncatedUtf8Length(body);
+  if (cut !== null) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, cut));
+      return {
+        text,
+        encoding: bom ? 'utf-8-bom' : 'utf-8',
+        warnings: [{ code: 'truncated-utf8', message: `the file ends inside a UTF-8 character: the last ${body.length - cut} byte(s) were dropped` }],
+      };
+    } catch {
+      // not UTF-8 after all
+    }
+  }
+  if (bom) throw new DecodeError('invalid-utf8', 'the file has a UTF-8 byte order mark but is not valid UTF-8');
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+  } catch {
+    throw new DecodeError('undecodable', 'the file is neither valid UTF-8 nor GB18030/GBK text');
+  }
+  const p = plausibility(text);
+  if (p.suspicious > 0.01 || p.han < 0.05) {
+    throw new DecodeError('undecodable', `the file is not valid UTF-8 and decodes to implausible text as GB18030 (${Math.round(p.han * 100)}% Han characters)`);
+  }
+  return { text, encoding: 'gb18030', warnings: [] };
+}
+
+/** If the bytes are valid UTF-8 except for an incomplete sequence at the very end, the length without it. */
+function truncatedUtf8Length(bytes: Uint8Array): number | null {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : null;
+  }
+  return null;
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+let charFreq: Map<string, number> | null = null;
+let wordFreq: Map<string, number> | null = null;
+
+/** Path of the main dictionary shipped inside the installed nodejieba package. */
+export function jiebaDictPath(): string {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('nodejieba/package.json'));
+  return join(root, 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
+}
+
+function load(): void {
+  const words = new Map<string, number>();
+  const chars = new Map<string, number>();
+  const text = readFileSync(jiebaDictPath(), 'utf8');
+  let start = 0;
+  while (start < text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    const sp1 = text.indexOf(' ', start);
+    if (sp1 > start && sp1 < nl) {
+      const word = text.slice(start, sp1);
+      const sp2 = text.indexOf(' ', sp1 + 1);
+      const freq = Number(text.slice(sp1 + 1, sp2 > sp1 && sp2 < nl ? sp2 : nl)) || 0;
+      words.set(word, freq);
+      for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + freq);
+    }
+    start = nl + 1;
+  }
+  wordFreq = words;
+  charFreq = chars;
+}
+
+/** Summed frequency of the dictionary words that contain the character (jieba's dictionary). */
+export function dictCharFrequency(ch: string): number {
+  if (!charFreq) load();
+  return charFreq!.get(ch) ?? 0;
+}
+
+/** Frequency of a word in jieba's dictionary, 0 when absent. */
+export function dictWordFrequency(word: string): number {
+  if (!wordFreq) load();
+  return wordFreq!.get(word) ?? 0;
+}

@@ -1,0 +1,44 @@
+import type { DocContext } from '../context.js';
+import { fromRaw, type MappedText } from './mapped-text.js';
+import { normalizeLineBreaks } from './line-breaks.js';
+import { removePageFurniture, removeFormFeeds } from './page-furniture.js';
+import { removeInvisible } from './invisible.js';
+import { normalizeUnicode } from './unicode.js';
+import { convertTraditional } from './traditional.js';
+import { unwrap } from './unwrap.js';
+import { removeExtractionSpaces } from './spacing.js';
+import { removeMarkup, type EmphasisSpan } from './markup.js';
+import { buildBlocks, type Block } from './blocks.js';
+
+/** A character-level step: text in, text out, changes reported through doc. */
+export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
+
+export interface NormalizeOptions {
+  /** extra steps run after Unicode and traditional conversion, before unwrapping (the OCR step plugs in here) */
+  characterSteps?: readonly TextStep[];
+}
+
+export interface Normalized {
+  text: MappedText;
+  emphasis: EmphasisSpan[];
+  blocks: Block[];
+}
+
+/** The order matters: furniture before zero-width removal (zero-width marks are page breaks), characters before unwrapping. */
+export function normalize(doc: DocContext, options: NormalizeOptions = {}): Normalized {
+  let mt = fromRaw(doc.raw);
+  const steps: TextStep[] = [
+    normalizeLineBreaks,
+    removePageFurniture,
+    removeFormFeeds,
+    removeInvisible,
+    normalizeUnicode,
+    convertTraditional,
+    ...(options.characterSteps ?? []),
+    unwrap,
+    removeExtractionSpaces,
+  ];
+  for (const step of steps) mt = step(mt, doc);
+  const { text, emphasis } = removeMarkup(mt, doc);
+  return { text, emphasis, blocks: buildBlocks(text, emphasis, doc) };
+}

@@ -1,0 +1,93 @@
+import type { DocContext } from '../context.js';
+import type { Edit, MappedText } from './mapped-text.js';
+
+export interface EmphasisSpan {
+  /** offsets in the text after markup removal */
+  start: number;
+  end: number;
+}
+
+export interface MarkupResult {
+  edits: Edit[];
+  /** emphasis spans in the coordinates of the text before removal: [open end, close start) */
+  spans: Array<{ start: number; end: number }>;
+  /** markers left without a partner */
+  strays: Array<{ start: number; end: number }>;
+}
+
+/** Longest stretch one pair of ** may span: further apart, the opener is a stray. */
+export const MAX_EMPHASIS = 400;
+const SUBSCRIPT_MARKUP = /\s*_\{([^{}\n]{1,12})\}\s?/g;
+
+/**
+ * `**bold**` markers (paired in order within a block or across one block break) and `_{x}`
+ * subscript markup left by converters. Markers are removed; emphasis spans are kept.
+ */
+export function markupEdits(text: string): MarkupResult {
+  const edits: Edit[] = [];
+  const spans: MarkupResult['spans'] = [];
+  const strays: MarkupResult['strays'] = [];
+  const markers: number[] = [];
+  for (let i = text.indexOf('**'); i !== -1; i = text.indexOf('**', i + 2)) {
+    // a run of more than two stars is not bold markup
+    if (text[i + 2] === '*') {
+      let j = i;
+      while (text[j] === '*') j++;
+      i = j - 2;
+      continue;
+    }
+    markers.push(i);
+  }
+  let k = 0;
+  while (k < markers.length) {
+    const open = markers[k];
+    const close = markers[k + 1];
+    const between = close === undefined ? '' : text.slice(open + 2, close);
+    const breaks = (between.match(/\n/g) ?? []).length;
+    if (close !== undefined && between.length > 0 && between.length <= MAX_EMPHASIS && breaks <= 1) {
+      edits.push({ start: open, end: open + 2, replacement: '', rule: 'markup/bold', kind: 'removal' });
+      edits.push({ start: close, end: close + 2, replacement: '', rule: 'markup/bold', kind: 'removal' });
+      spans.push({ start: open + 2, end: close });
+      k += 2;
+    } else {
+      edits.push({ start: open, end: open + 2, replacement: '', rule: 'markup/bold-stray', kind: 'removal' });
+      strays.push({ start: open, end: open + 2 });
+      k += 1;
+    }
+  }
+  for (const m of text.matchAll(SUBSCRIPT_MARKUP)) {
+    const inner = m[1];
+    const open = m[0].indexOf('_{');
+    edits.push({ start: m.index, end: m.index + open + 2, replacement: '', rule: 'markup/subscript', kind: 'removal' });
+    const closeAt = m.index + open + 2 + inner.length;
+    edits.push({ start: closeAt, end: m.index + m[0].length, replacement: '', rule: 'markup/subscript', kind: 'removal' });
+  }
+  return { edits, spans, strays };
+}
+
+export interface MarkupOutput {
+  text: MappedText;
+  emphasis: EmphasisSpan[];
+}
+
+/** Map an offset in the text before edits to the text after them (edits sorted, non-overlapping). */
+function shift(edits: readonly Edit[], offset: number): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset) delta += e.replacement.length - (e.end - e.start);
+    else if (e.start < offset) return e.start + delta;
+    else break;
+  }
+  return offset + delta;
+}
+
+export function removeMarkup(mt: MappedText, doc: DocContext): MarkupOutput {
+  const { edits, spans, strays } = markupEdits(mt.text);
+  for (const s of strays) {
+    const a = mt.starts[s.start];
+    doc.report('normalize', 'warning', 'stray-bold-marker', 'a ** marker without a partner was removed', doc.span(a, a + 2));
+  }
+  const sorted = [...edits].sort((x, y) => x.start - y.start);
+  const emphasis = spans.map((s) => ({ start: shift(sorted, s.start), end: shift(sorted, s.end) })).filter((s) => s.end > s.start);
+  return { text: doc.edit('normalize', mt, edits), emphasis };
+}

@@ -1,0 +1,113 @@
+import type { DocContext } from '../context.js';
+import { rawRange, type Edit, type MappedText } from './mapped-text.js';
+import { splitLines, type TextLine } from './lines.js';
+import { displayWidth } from '../text/chars.js';
+
+const D = '[0-9０-９]{1,4}';
+const DASH = '[-—–－~～·•]';
+/** Whole lines that are a printed page number. */
+const PAGE_NUMBER = [
+  new RegExp(`^${DASH}+\\s*(${D})\\s*${DASH}+$`),
+  new RegExp(`^第\\s*(${D})\\s*页(?:\\s*[,，/]?\\s*共\\s*${D}\\s*页)?$`),
+  new RegExp(`^(${D})\\s*/\\s*${D}$`),
+  new RegExp(`^(?:page|p\\.)\\s*(${D})(?:\\s*of\\s*${D})?$`, 'i'),
+];
+/** Lines that only hold a page break: form feed or zero-width marks left by the converter. */
+const BREAK_ONLY = /^[\s\f\u200b-\u200d\u2060\ufeff]*$/;
+const BREAK_CHAR = /[\f\u200b\u2060\ufeff]/;
+
+export interface FurnitureLine {
+  line: TextLine;
+  kind: 'page-number' | 'page-break' | 'running-header';
+  page: number | null;
+}
+
+function toInt(s: string): number {
+  return Number(s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+}
+
+/** Find page furniture: page-number lines, break-only lines, and running headers/footers next to them. */
+export function findFurniture(text: string): FurnitureLine[] {
+  const lines = splitLines(text);
+  const found = new Map<number, FurnitureLine>();
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (t.length === 0) {
+      if (BREAK_CHAR.test(line.text) && BREAK_ONLY.test(line.text)) found.set(line.index, { line, kind: 'page-break', page: null });
+      continue;
+    }
+    for (const re of PAGE_NUMBER) {
+      const m = re.exec(t);
+      if (m) {
+        found.set(line.index, { line, kind: 'page-number', page: toInt(m[1]) });
+        break;
+      }
+    }
+  }
+  if (found.size === 0) return [];
+
+  // running headers/footers: a short line repeated at least 3 times, mostly right next to a page marker
+  const nonBlank = lines.filter((l) => l.text.trim().length > 0);
+  const position = new Map<number, number>();
+  nonBlank.forEach((l, i) => position.set(l.index, i));
+  const nearMarker = (l: TextLine): boolean => {
+    const i = position.get(l.index)!;
+    for (let k = Math.max(0, i - 2); k <= Math.min(nonBlank.length - 1, i + 2); k++) {
+      if (k !== i && found.has(nonBlank[k].index)) return true;
+    }
+    // a break-only line is blank: look at the raw neighbours too
+    for (let j = l.index - 3; j <= l.index + 3; j++) if (j !== l.index && found.get(j)?.kind === 'page-break') return true;
+    return false;
+  };
+  const groups = new Map<string, TextLine[]>();
+  for (const l of nonBlank) {
+    if (found.has(l.index)) continue;
+    const t = l.text.trim();
+    if (displayWidth(t) > 60) continue;
+    const g = groups.get(t);
+    if (g) g.push(l);
+    else groups.set(t, [l]);
+  }
+  for (const [, occurrences] of groups) {
+    if (occurrences.length < 3) continue;
+    const near = occurrences.filter(nearMarker);
+    if (near.length >= 3 && near.length >= 0.75 * occurrences.length) {
+      for (const l of near) found.set(l.index, { line: l, kind: 'running-header', page: null });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.line.start - b.line.start);
+}
+
+/** Remove page furniture lines (their content; the line break stays) and record page markers. */
+export function removePageFurniture(mt: MappedText, doc: DocContext): MappedText {
+  const furniture = findFurniture(mt.text);
+  const edits: Edit[] = [];
+  for (const f of furniture) {
+    const { start, end } = f.line;
+    if (end === start) continue;
+    if (f.kind !== 'running-header') {
+      const [a, b] = rawRange(mt, start, end);
+      doc.pages.push({ page: f.page, kind: f.kind, text: doc.raw.slice(a, b), source: doc.span(a, b) });
+    }
+    edits.push({ start, end, replacement: '', rule: `furniture/${f.kind}`, kind: 'removal' });
+  }
+  return doc.edit('normalize', mt, edits);
+}
+
+/** Remove form feeds left inside a line (a page boundary in the middle of a line of text). */
+export function formFeedEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = text.indexOf('\f'); i !== -1; i = text.indexOf('\f', i + 1)) {
+    edits.push({ start: i, end: i + 1, replacement: '', rule: 'furniture/page-break', kind: 'removal' });
+  }
+  return edits;
+}
+
+export function removeFormFeeds(mt: MappedText, doc: DocContext): MappedText {
+  const edits = formFeedEdits(mt.text);
+  for (const e of edits) {
+    const [a, b] = rawRange(mt, e.start, e.end);
+    doc.pages.push({ page: null, kind: 'page-break', text: doc.raw.slice(a, b), source: doc.span(a, b) });
+  }
+  return doc.edit('normalize', mt, edits);
+}

@@ -1,0 +1,114 @@
+import * as OpenCC from 'opencc-js';
+import type { DocContext } from '../context.js';
+import type { Edit, MappedText } from './mapped-text.js';
+import { dictCharFrequency } from '../lexicon/jieba-dict.js';
+import { HAN } from '../text/chars.js';
+
+let phraseConverter: ((s: string) => string) | null = null;
+const charCache = new Map<string, string>();
+
+function t2s(s: string): string {
+  const convert = (phraseConverter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  return convert(s);
+}
+
+function t2sChar(ch: string): string {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    out = t2s(ch);
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+/** Share of Han characters above which a document is treated as written in traditional characters. */
+export const TRADITIONAL_DOCUMENT_RATIO = 0.1;
+/**
+ * In a simplified document a convertible character is a leftover traditional form when
+ * simplified dictionaries barely use it: its jieba frequency is below this share of its
+ * simplified form's (郟 0 vs 郏 114 → convert; 乾 5696 vs 干 69400 → keep, 乾 is also simplified).
+ */
+export const LEFTOVER_FREQUENCY_RATIO = 0.02;
+
+const HAN_RUN = new RegExp(`[${HAN}]+`, 'g');
+
+export interface TraditionalProfile {
+  hanChars: number;
+  convertible: number;
+  ratio: number;
+  traditional: boolean;
+}
+
+export function traditionalProfile(text: string): TraditionalProfile {
+  let han = 0;
+  let convertible = 0;
+  for (const m of text.matchAll(HAN_RUN)) {
+    for (const ch of m[0]) {
+      han++;
+      if (t2sChar(ch) !== ch) convertible++;
+    }
+  }
+  const ratio = han === 0 ? 0 : convertible / han;
+  return { hanChars: han, convertible, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
+}
+
+/** Edits converting traditional to simplified characters: whole runs in a traditional document, leftovers otherwise. */
+export function traditionalEdits(text: string, profile: TraditionalProfile = traditionalProfile(text)): Edit[] {
+  const edits: Edit[] = [];
+  if (profile.convertible === 0) return edits;
+  for (const m of text.matchAll(HAN_RUN)) {
+    const run = m[0];
+    if (profile.traditional) {
+      const converted = t2s(run);
+      if (converted === run) continue;
+      if (converted.length !== run.length) {
+        edits.push({ start: m.index, end: m.index + run.length, replacement: converted, rule: 'opencc/t2s-document', kind: 'correction', evidence: { documentRatio: round(profile.ratio) } });
+        continue;
+      }
+      // one correction per contiguous changed stretch
+      let i = 0;
+      while (i < run.length) {
+        if (run[i] === converted[i]) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < run.length && run[j] !== converted[j]) j++;
+        edits.push({ start: m.index + i, end: m.index + j, replacement: converted.slice(i, j), rule: 'opencc/t2s-document', kind: 'correction', evidence: { documentRatio: round(profile.ratio) } });
+        i = j;
+      }
+      continue;
+    }
+    for (let i = 0; i < run.length; i++) {
+      const ch = run[i];
+      const s = t2sChar(ch);
+      if (s === ch || s.length !== 1) continue;
+      const fTrad = dictCharFrequency(ch);
+      const fSimp = dictCharFrequency(s);
+      if (fSimp > 0 && fTrad < LEFTOVER_FREQUENCY_RATIO * fSimp) {
+        edits.push({
+          start: m.index + i,
+          end: m.index + i + 1,
+          replacement: s,
+          rule: 'opencc/t2s-leftover',
+          kind: 'correction',
+          evidence: { documentRatio: round(profile.ratio), dictFrequency: { [ch]: fTrad, [s]: fSimp } },
+        });
+      }
+    }
+  }
+  return edits;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/** Traditional → simplified with OpenCC: whole document when it is traditional, else only leftover traditional forms. */
+export function convertTraditional(mt: MappedText, doc: DocContext): MappedText {
+  const profile = traditionalProfile(mt.text);
+  if (profile.traditional) {
+    doc.report('normalize', 'info', 'traditional-document', `document written in traditional characters (${Math.round(profile.ratio * 100)}% convertible); converted to simplified with OpenCC`);
+  }
+  return doc.edit('normalize', mt, traditionalEdits(mt.text, profile));
+}

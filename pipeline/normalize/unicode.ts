@@ -1,0 +1,58 @@
+import type { DocContext } from '../context.js';
+import type { Edit, MappedText } from './mapped-text.js';
+import { splitLines } from './lines.js';
+
+const toHalf = (s: string): string => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** Full-width digits, letters and the symbols that belong to numbers; Chinese punctuation stays. */
+const FULLWIDTH = /[０-９Ａ-Ｚａ-ｚ％．＋＝＜＞＠＃＆＊＿｜]+/g;
+/** A full-width minus or slash between number-ish characters. */
+const FULLWIDTH_JOINER = /(?<=[0-9A-Za-z０-９Ａ-Ｚａ-ｚ])[－／](?=[0-9A-Za-z０-９Ａ-Ｚａ-ｚ])/g;
+/** Minus-like signs before a digit: U+2212, U+2010, U+2011, U+FE63. */
+const MINUS = /[\u2212\u2010\u2011\ufe63](?=[0-9])/g;
+/** A cell or token made only of dashes: the empty-cell mark, canonical form "—". */
+const DASH_TOKEN = /(?<=^|[ \t])[—–―－‐−\-]{1,4}(?=$|[ \t])/gm;
+const SUBSCRIPT = /[ ]*([₀-₉]+(?:[.．][₀-₉]+)?)[ ]*/g;
+
+export function unicodeEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  if (text.normalize('NFC') !== text) {
+    for (const line of splitLines(text)) {
+      const nfc = line.text.normalize('NFC');
+      if (nfc !== line.text) {
+        edits.push({ start: line.start, end: line.end, replacement: nfc, rule: 'unicode/nfc', kind: 'correction', evidence: { form: 'NFC' } });
+      }
+    }
+    // NFC edits cover whole lines; run the other rules on the next pass
+    return edits;
+  }
+  for (const m of text.matchAll(FULLWIDTH)) {
+    edits.push({ start: m.index, end: m.index + m[0].length, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
+  }
+  for (const m of text.matchAll(FULLWIDTH_JOINER)) {
+    edits.push({ start: m.index, end: m.index + 1, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
+  }
+  for (const m of text.matchAll(MINUS)) {
+    edits.push({ start: m.index, end: m.index + 1, replacement: '-', rule: 'unicode/minus', kind: 'correction', evidence: { codePoint: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } });
+  }
+  for (const m of text.matchAll(DASH_TOKEN)) {
+    if (m[0] === '—') continue;
+    // a lone ASCII hyphen is too ambiguous to be an empty cell unless it stands between tabs
+    if (m[0] === '-' && !/\t/.test(text.slice(Math.max(0, m.index - 1), m.index + 2))) continue;
+    edits.push({ start: m.index, end: m.index + m[0].length, replacement: '—', rule: 'unicode/empty-cell-dash', kind: 'correction', evidence: {} });
+  }
+  for (const m of text.matchAll(SUBSCRIPT)) {
+    const digits = m[1].replace(/[₀-₉]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x2080 + 48)).replace('．', '.');
+    edits.push({ start: m.index, end: m.index + m[0].length, replacement: digits, rule: 'unicode/subscript', kind: 'correction', evidence: {} });
+  }
+  return edits;
+}
+
+/** NFC, full-width ASCII to half-width, minus signs, empty-cell dashes, subscript digits. */
+export function normalizeUnicode(mt: MappedText, doc: DocContext): MappedText {
+  let out = doc.edit('normalize', mt, unicodeEdits(mt.text));
+  if (out !== mt && out.text.normalize('NFC') === out.text && mt.text.normalize('NFC') !== mt.text) {
+    out = doc.edit('normalize', out, unicodeEdits(out.text));
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import type { DocContext } from '../context.js';
+import type { Edit, MappedText } from './mapped-text.js';
+import { splitLines } from './lines.js';
+import { displayWidth, endsSentence } from '../text/chars.js';
+import { lineKind, type LineKind } from '../text/line-kind.js';
+
+export interface ContentLine {
+  /** offsets of the trimmed content in the current text */
+  start: number;
+  end: number;
+  text: string;
+  kind: LineKind;
+  width: number;
+  /** the raw line started with whitespace: in PDF text, often the first line of a page */
+  indented: boolean;
+}
+
+export interface WrapProfile {
+  /** the page's line width in display columns when the text is hard-wrapped, else null */
+  wrapWidth: number | null;
+  /** share of text lines at the wrap width */
+  share: number;
+}
+
+/** Columns a hard-wrapped line may fall short of the wrap width and still count as full (justification, kinsoku). */
+export const FULL_TOLERANCE = 4;
+/** In text that is not hard-wrapped, a line this wide that stops mid-sentence continues on the next line (page break). */
+export const LONG_LINE = 40;
+/** Share of the wrap width above which a line that stops mid-sentence is taken as wrapped. */
+export const NEARLY_FULL = 0.8;
+
+export function contentLines(text: string): ContentLine[] {
+  const out: ContentLine[] = [];
+  for (const line of splitLines(text)) {
+    let a = line.start;
+    let b = line.end;
+    while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
+    while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+    if (a === b) continue;
+    const body = text.slice(a, b);
+    // keep leading tabs of tab-separated table rows (empty first cells)
+    if (a > line.start && text.slice(line.start, a).includes('\t') && lineKind(text.slice(line.start, b)) === 'table-row') {
+      a = line.start;
+      while (text[a] === ' ') a++;
+    }
+    const content = text.slice(a, b);
+    out.push({ start: a, end: b, text: content, kind: lineKind(content), width: displayWidth(body), indented: a > line.start });
+  }
+  return out;
+}
+
+/** Is the text hard-wrapped at a fixed width? The most common width among text lines, when it holds enough of them. */
+export function wrapProfile(lines: readonly ContentLine[]): WrapProfile {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const l of lines) {
+    if (l.kind !== 'text' || l.width < 20) continue;
+    total++;
+    counts.set(l.width, (counts.get(l.width) ?? 0) + 1);
+  }
+  if (total < 20) return { wrapWidth: null, share: 0 };
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, n] of counts) {
+    // a window of ±2 columns around each width
+    let around = 0;
+    for (let d = -2; d <= 2; d++) around += counts.get(w + d) ?? 0;
+    if (around > bestCount || (around === bestCount && w > best)) {
+      best = w;
+      bestCount = around;
+    }
+  }
+  const share = bestCount / total;
+  // the widest width of the cluster is the wrap width
+  let top = best;
+  for (let d = 1; d <= 2; d++) if ((counts.get(best + d) ?? 0) > 0) top = best + d;
+  return share >= 0.3 && best <= 240 ? { wrapWidth: top, share } : { wrapWidth: null, share };
+}
+
+const NEVER_JOIN_AFTER: ReadonlySet<LineKind> = new Set(['caption', 'figure-caption', 'box-marker', 'table-row', 'toc-entry', 'toc-title']);
+const NEVER_JOIN_BEFORE: ReadonlySet<LineKind> = new Set(['heading', 'list-item', 'caption', 'figure-caption', 'box-marker', 'table-row', 'toc-entry', 'toc-title', 'note']);
+
+/** A heading line that runs on into its paragraph (（一）坚持…。到“十三五”期末…). */
+function isRunInHeading(l: ContentLine): boolean {
+  return l.kind === 'heading' && /[。；]/.test(l.text.slice(0, -1));
+}
+
+/**
+ * Should line b continue the paragraph of line a? `localWidth` is the widest line of the block
+ * so far, so that boxes set wider than the body (专栏) are judged by their own width.
+ */
+export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number): boolean {
+  if (NEVER_JOIN_AFTER.has(a.kind)) return false;
+  if (a.kind === 'heading' && !isRunInHeading(a)) return false;
+  if (NEVER_JOIN_BEFORE.has(b.kind)) return false;
+  if (/^(?:——|—)/.test(b.text)) return false;
+  if (profile.wrapWidth !== null) {
+    const width = Math.max(profile.wrapWidth, localWidth > profile.wrapWidth + FULL_TOLERANCE + 2 ? localWidth : 0);
+    // full, or nearly full and stopping mid-sentence (a paragraph's last line ends a sentence)
+    return a.width >= width - FULL_TOLERANCE || (a.width >= width * NEARLY_FULL && !endsSentence(a.text));
+  }
+  return a.width >= LONG_LINE && !endsSentence(a.text);
+}
+
+export interface UnwrapResult {
+  edits: Edit[];
+  profile: WrapProfile;
+}
+
+/** Edits that join the hard-wrapped lines of a paragraph and leave exactly one "\n" between blocks. */
+export function unwrapEdits(text: string): UnwrapResult {
+  const lines = contentLines(text);
+  const profile = wrapProfile(lines);
+  const edits: Edit[] = [];
+  if (lines.length === 0) {
+    if (text.length > 0) edits.push({ start: 0, end: text.length, replacement: '', rule: 'layout/blank', kind: 'layout' });
+    return { edits, profile };
+  }
+  if (lines[0].start > 0) edits.push({ start: 0, end: lines[0].start, replacement: '', rule: 'layout/blank', kind: 'layout' });
+  let localWidth = lines[0].width;
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    const join = continues(a, b, profile, localWidth);
+    let replacement = '\n';
+    if (join) {
+      replacement = /[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text) ? ' ' : '';
+      localWidth = Math.max(localWidth, b.width);
+    } else {
+      localWidth = b.width;
+    }
+    if (text.slice(a.end, b.start) !== replacement) {
+      edits.push({ start: a.end, end: b.start, replacement, rule: join ? 'layout/unwrap' : 'layout/blank', kind: 'layout' });
+    }
+  }
+  const last = lines[lines.length - 1];
+  if (last.end < text.length) edits.push({ start: last.end, end: text.length, replacement: '', rule: 'layout/blank', kind: 'layout' });
+  return { edits, profile };
+}
+
+export function unwrap(mt: MappedText, doc: DocContext): MappedText {
+  const { edits } = unwrapEdits(mt.text);
+  return doc.edit('normalize', mt, edits);
+}

@@ -1,0 +1,53 @@
+import { matchMarker, isStructuralKind } from './markers.js';
+
+export type LineKind =
+  | 'heading'
+  | 'list-item'
+  | 'caption'
+  | 'figure-caption'
+  | 'box-marker'
+  | 'note'
+  | 'toc-title'
+  | 'toc-entry'
+  | 'table-row'
+  | 'text';
+
+export const TOC_ENTRY = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
+export const CAPTION = /^(?:附?表\s*\d{1,3}(?:[-－.]\d{1,2})?(?:\s*[：:]\s*|\s+|(?=[“"《\p{Script=Han}])))/u;
+export const FIGURE_CAPTION = /^图\s*\d{1,3}(?:[-－.]\d{1,2})?(?:\s*[：:]\s*|\s+|(?=[“"《\p{Script=Han}]))/u;
+export const BOX_MARKER = /^专栏\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[：:]?\s*/;
+export const NOTE = /^(?:注|备注|说明|资料来源|数据来源)\s*(?:\d\s*)?[：:]/;
+const ATTRIBUTE_END = /(?:预期性|约束性)\s*$/;
+const NUMERIC_TOKEN = /^(?:[-+]?\d+(?:\.\d+)?%?|—{1,2}|-|\[[\d.]+\]|[≥≤><]\d+(?:\.\d+)?|\d+(?:\.\d+)?\/\d+)$/;
+
+/** Lines that are table rows: tab-separated cells, or several numeric cells, or ending in an indicator attribute. */
+export function isTableRow(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0) return false;
+  if (/\t/.test(text)) {
+    const cells = text.split('\t').filter((c) => c.trim().length > 0);
+    if (cells.length >= 2 || /^\t/.test(text)) return !TOC_ENTRY.test(t);
+  }
+  if (ATTRIBUTE_END.test(t) && t.length < 120) return true;
+  // running text with sentence punctuation is not a space-separated row
+  if (/[，。；！？]/.test(t)) return false;
+  const tokens = t.split(/\s+/);
+  let numeric = 0;
+  for (const tok of tokens) if (NUMERIC_TOKEN.test(tok)) numeric++;
+  return numeric >= 3 && numeric >= tokens.length / 3;
+}
+
+/** Classify one trimmed line of text. */
+export function lineKind(text: string): LineKind {
+  const t = text.trim().replace(/^\*\*/, '');
+  if (/^目\s*录$/.test(t)) return 'toc-title';
+  if (TOC_ENTRY.test(t)) return 'toc-entry';
+  if (BOX_MARKER.test(t) && t.length < 80) return 'box-marker';
+  if (NOTE.test(t)) return 'note';
+  if (isTableRow(text)) return 'table-row';
+  if (CAPTION.test(t) && t.length < 80) return 'caption';
+  if (FIGURE_CAPTION.test(t) && t.length < 80) return 'figure-caption';
+  const marker = matchMarker(t);
+  if (marker) return isStructuralKind(marker.kind) ? 'heading' : 'list-item';
+  return 'text';
+}

@@ -1,0 +1,46 @@
+import type { HeadingKind } from '../../schemas/document.js';
+import { parseNumeral } from './chinese-numerals.js';
+
+const CN = '[〇零一二两三四五六七八九十百]';
+const NUM = `(?:${CN}+|\\d{1,3})`;
+
+export interface MarkerMatch {
+  kind: HeadingKind;
+  /** the marker as printed, e.g. 第一章, 一、, （一） */
+  marker: string;
+  ordinal: number | null;
+  /** text after the marker (and the spaces after it) */
+  rest: string;
+  /** length of marker plus following spaces in the input */
+  length: number;
+}
+
+const PATTERNS: Array<[HeadingKind, RegExp]> = [
+  ['part', new RegExp(`^(第\\s*(${NUM})\\s*篇)\\s*`)],
+  ['chapter', new RegExp(`^(第\\s*(${NUM})\\s*章)\\s*`)],
+  ['section', new RegExp(`^(第\\s*(${NUM})\\s*节)\\s*`)],
+  ['cn-enum', new RegExp(`^((${CN}{1,3})\\s*、)\\s*`)],
+  ['cn-paren-enum', new RegExp(`^([（(]\\s*(${CN}{1,3})\\s*[）)])\\s*`)],
+  ['arabic-paren-enum', /^([（(]\s*(\d{1,2})\s*[）)])\s*/],
+  ['arabic-enum', /^((\d{1,2})\s*(?:[．.](?![\d.．])|、))\s*/],
+  ['preface', /^((序|前|引|导)\s*言)\s*$/],
+];
+
+/** The numbering marker a line starts with, if any. Works on normalized or raw text. */
+export function matchMarker(text: string): MarkerMatch | null {
+  const t = text.replace(/^[\s*]+/, '');
+  const lead = text.length - t.length;
+  for (const [kind, re] of PATTERNS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const ordinal = kind === 'preface' ? null : parseNumeral(m[2].replace(/\s+/g, ''));
+    if (kind !== 'preface' && ordinal === null) continue;
+    return { kind, marker: m[1].replace(/\s+/g, ''), ordinal, rest: t.slice(m[0].length), length: lead + m[0].length };
+  }
+  return null;
+}
+
+/** Heading kinds that structure a document; arabic enumerations are usually list items. */
+export function isStructuralKind(kind: HeadingKind): boolean {
+  return kind === 'part' || kind === 'chapter' || kind === 'section' || kind === 'cn-enum' || kind === 'cn-paren-enum' || kind === 'preface';
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { SourceSpan } from './source.js';
+import { Correction, Diagnostic, Removal } from './messages.js';
+import { Table } from './table.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
+export type Encoding = z.infer<typeof Encoding>;
+
+export const SourceInfo = z
+  .object({
+    path: z.string().describe('Path of the input relative to the build root, with / separators'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().min(0),
+    encoding: Encoding,
+    format: z.enum(['txt', 'pdf']),
+  })
+  .strict();
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+export const Emphasis = z
+  .object({
+    start: z.number().int().min(0).describe('0-based UTF-16 offset into the paragraph text'),
+    end: z.number().int().min(0).describe('exclusive end offset into the paragraph text'),
+    text: z.string(),
+    source: SourceSpan,
+  })
+  .strict();
+export type Emphasis = z.infer<typeof Emphasis>;
+
+export const Paragraph = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['paragraph', 'list-item']).describe('list-item: a numbered entry in the paragraph flow, not a heading'),
+    text: z.string(),
+    emphasis: z.array(Emphasis),
+    source: SourceSpan,
+    map: z
+      .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
+      .describe('Offset map: runs [textOffset, rawOffset]; from each run start to the next, characters map one to one'),
+  })
+  .strict();
+export type Paragraph = z.infer<typeof Paragraph>;
+
+export const HeadingKind = z.enum([
+  'part', 'chapter', 'section', 'cn-enum', 'cn-paren-enum', 'arabic-enum', 'arabic-paren-enum', 'preface', 'other',
+]);
+export type HeadingKind = z.infer<typeof HeadingKind>;
+
+export type Section = {
+  id: string;
+  kind: HeadingKind;
+  marker: string;
+  ordinal: number | null;
+  title: string;
+  depth: number;
+  source: SourceSpan;
+  paragraphs: Paragraph[];
+  boxes: string[];
+  tables: string[];
+  figures: string[];
+  children: Section[];
+};
+export const Section: z.ZodType<Section> = z.lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      kind: HeadingKind,
+      marker: z.string().describe('The numbering marker as printed, e.g. 第一章, 一、, （一）; empty for unnumbered headings'),
+      ordinal: z.number().int().nullable(),
+      title: z.string(),
+      depth: z.number().int().min(1),
+      source: SourceSpan,
+      paragraphs: z.array(Paragraph),
+      boxes: z.array(z.string()).describe('ids of boxes cut out of this section'),
+      tables: z.array(z.string()).describe('ids of tables cut out of this section'),
+      figures: z.array(z.string()).describe('ids of figures cut out of this section'),
+      children: z.array(Section),
+    })
+    .strict(),
+);
+
+export const BoxItem = z
+  .object({ ordinal: z.number().int().nullable(), title: z.string().nullable(), text: z.string(), source: SourceSpan })
+  .strict();
+export const Box = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    sectionId: z.string().nullable(),
+    source: SourceSpan,
+    items: z.array(BoxItem),
+    text: z.string(),
+  })
+  .strict();
+export type Box = z.infer<typeof Box>;
+
+export const Figure = z
+  .object({ id: z.string(), title: z.string(), sectionId: z.string().nullable(), source: SourceSpan })
+  .strict();
+export type Figure = z.infer<typeof Figure>;
+
+export const PageMarker = z
+  .object({
+    page: z.number().int().nullable().describe('Printed page number, null for an unnumbered page break'),
+    kind: z.enum(['page-number', 'page-break']),
+    text: z.string(),
+    source: SourceSpan,
+  })
+  .strict();
+export type PageMarker = z.infer<typeof PageMarker>;
+
+export const TocEntry = z
+  .object({
+    kind: HeadingKind,
+    marker: z.string(),
+    title: z.string(),
+    page: z.number().int().nullable(),
+    source: SourceSpan,
+    sectionId: z.string().nullable().describe('The heading this entry was matched to, null when none matched'),
+  })
+  .strict();
+export type TocEntry = z.infer<typeof TocEntry>;
+
+export const DocType = z.enum(['five-year-plan', 'government-work-report', 'annual-plan-report', 'other']);
+export type DocType = z.infer<typeof DocType>;
+
+export const Meta = z
+  .object({
+    title: z.string().nullable(),
+    docType: DocType,
+    region: z
+      .object({
+        province: z.string().nullable(),
+        city: z.string().nullable(),
+        county: z.string().nullable(),
+        code: z.string().nullable().describe('Administrative division code of the most specific level found (GB/T 2260)'),
+      })
+      .strict(),
+    period: z.object({ start: z.number().int(), end: z.number().int() }).strict().nullable(),
+    year: z.number().int().nullable(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    speaker: z.object({ title: z.string().nullable(), name: z.string() }).strict().nullable(),
+    issuer: z.string().nullable(),
+    toc: z.array(TocEntry),
+  })
+  .strict();
+export type Meta = z.infer<typeof Meta>;
+
+export const FrontMatter = z
+  .object({ paragraphs: z.array(Paragraph), source: SourceSpan })
+  .strict();
+export type FrontMatter = z.infer<typeof FrontMatter>;
+
+export const Accounting = z
+  .object({
+    rawChars: z.number().int().min(0).describe('UTF-16 length of the decoded raw text'),
+    textChars: z.number().int().min(0).describe('UTF-16 length of the normalized text'),
+    removedChars: z.record(z.string(), z.number().int().min(0)).describe('Raw characters removed, by rule (whitespace layout included)'),
+  })
+  .strict();
+
+export const PlanDocument = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+    source: SourceInfo,
+    meta: Meta,
+    frontMatter: FrontMatter.nullable(),
+    paragraphs: z.array(Paragraph).describe('Paragraphs before the first heading'),
+    sections: z.array(Section),
+    boxes: z.array(Box),
+    tables: z.array(Table),
+    figures: z.array(Figure),
+    pages: z.array(PageMarker),
+    corrections: z.array(Correction),
+    removals: z.array(Removal),
+    diagnostics: z.array(Diagnostic),
+    accounting: Accounting,
+  })
+  .strict();
+export type PlanDocument = z.infer<typeof PlanDocument>;
