@@ -9,7 +9,7 @@ const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1')
 describe('detectFormat', () => {
   it('recognises the PDF fixtures and the text fixtures', () => {
     expect(detectFormat(readFileSync(root + 'fixtures/pdf/zhanhe-excerpt.pdf'))).toBe('pdf');
-    expect(detectFormat(readFileSync(root + 'fixtures/pdf/zhanhe-encrypted.pdf'))).toBe('pdf');
+    expect(detectFormat(readFileSync(root + 'test/fixtures/pdf/zhanhe-encrypted.pdf'))).toBe('pdf');
     expect(detectFormat(readFileSync(root + 'fixtures/000_5e002ab9d4a7d847.txt'))).toBe('txt');
     expect(detectFormat(readFileSync(root + 'fixtures/cn-state-council-gwr-2016-dxcarl-gbk.txt'))).toBe('txt');
   });

@@ -1,0 +1,63 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { exportCommand } from './export.js';
+import { writeFixtureCorpus } from '../../pipeline/export/fixture-corpus.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await writeFixtureCorpus();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+async function run(args: string[]): Promise<{ stdout: string; stderr: string; code: number | string | undefined }> {
+  let stdout = '';
+  let stderr = '';
+  process.exitCode = undefined;
+  const cmd = exportCommand({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stderrIsTTY: false });
+  await cmd.parseAsync(args, { from: 'user' });
+  return { stdout, stderr, code: process.exitCode };
+}
+
+describe('plancorpus export indicators', () => {
+  it('writes CSV with a BOM to a file', async () => {
+    const out = join(dir, 'indicators.csv');
+    const r = await run(['indicators', dir, '--format', 'csv', '--bom', '--out', out]);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const text = await readFile(out, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const records = parse(text, { bom: true, columns: true }) as Array<{ [k: string]: string }>;
+    expect(new Set(records.map((x) => x.document_id))).toEqual(new Set(['000_5e002ab9d4a7d847', '003_0b1e8b9a0c3e043b', '004_28dd4271f70e694a']));
+    const r6 = records.filter((x) => x.document_id === '003_0b1e8b9a0c3e043b' && x.table_id === 'table-2' && x.seq === '6');
+    expect(r6.map((x) => [x.column_header, x.value])).toEqual([
+      ['“十三五”基数 / 2020年绝对值', '1.62'],
+      ['“十三五”基数 / 年均增长(%)', '5.74'],
+      ['“十四五”目标 / 2025年绝对值', '2.27'],
+      ['“十四五”目标 / 年均增速(%)', '6.96'],
+    ]);
+  });
+
+  it('writes JSONL to stdout', async () => {
+    const r = await run(['indicators', dir, '--format', 'jsonl']);
+    expect(r.code).toBe(0);
+    const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { [k: string]: unknown });
+    const row6 = objs.find((o) => o.document_id === '004_28dd4271f70e694a' && o.seq === '6' && o.column_key === 'actual-2024');
+    expect(row6).toMatchObject({ raw: '[2]', kind: 'bracketed', value: 2, qualifier: 'estimate' });
+  });
+
+  it('exits 2 on a bad format or a folder with no corpus', async () => {
+    const bad = await run(['indicators', dir, '--format', 'xlsx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be csv or jsonl/);
+    expect(bad.stdout).toBe('');
+    const missing = await run(['indicators', join(dir, 'nope'), '--format', 'csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read corpus/);
+  });
+});

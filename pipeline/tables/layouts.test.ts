@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DocContext } from '../context.js';
+import { parseTable } from './parse-table.js';
+import { rawRowsFromLines } from './raw-rows.js';
+
+/** A table region over an inline text, all lines as rows. */
+function inline(text: string) {
+  const doc = new DocContext('inline.txt', text);
+  const rows = rawRowsFromLines(doc, 1, doc.lines.lineCount);
+  return { doc, table: parseTable({ id: 't', number: null, title: '“十四五”主要指标', sectionId: null, source: doc.span(0, text.length), notes: [], rawRows: rows }, doc) };
+}
+
+describe('layouts the fixtures do not show', () => {
+  it('tab-separated sub-rows under a parent row, with a target merged down the sub-rows', () => {
+    const { table, doc } = inline(
+      ['序号\t指标\t2020年\t2025年\t属性', '1\t地区生产总值(亿元)\t151\t200\t预期性', '2\t主要污染物排放减少\t\t\t', '\t化学需氧量(吨)\t679\t按下达目标\t约束性', '\t氨氮(吨)\t53\t\t约束性'].join('\n'),
+    );
+    expect(table.kind).toBe('indicators');
+    expect(table.indicators.map((i) => [i.seq, i.name, i.parent])).toEqual([
+      ['1', '地区生产总值', null],
+      ['2.1', '化学需氧量', '主要污染物排放减少'],
+      ['2.2', '氨氮', '主要污染物排放减少'],
+    ]);
+    expect(table.columns.map((c) => c.key)).toEqual(['other-2020', 'other-2025', 'attribute']);
+    expect(table.indicators[2].values['other-2025']).toMatchObject({ raw: '按下达目标', kind: 'text', merged: true });
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('space-separated rows with the header on one line and no attribute column', () => {
+    const { table } = inline(['指标名称 2020年基数 2025年目标', '1 地区生产总值（亿元） 151.7 200 以上', '2 森林覆盖率（%） 33.4 按市定目标执行'].join('\n'));
+    expect(table.kind).toBe('indicators');
+    expect(table.indicators.map((i) => [i.name, i.unit, i.values['base-2020']?.value, i.values['target-2025']?.kind])).toEqual([
+      ['地区生产总值', '亿元', 151.7, 'atLeast'],
+      ['森林覆盖率', '%', 33.4, 'text'],
+    ]);
+  });
+});

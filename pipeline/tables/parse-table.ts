@@ -1,0 +1,71 @@
+import type { DocContext } from '../context.js';
+import type { Table } from '../../schemas/table.js';
+import { bracketMeaning } from './bracket-meaning.js';
+import type { LayoutResult } from './draft.js';
+import { makeColumns } from './header.js';
+import { buildIndicators } from './indicators.js';
+import { readSpaced } from './layout-spaced.js';
+import { readTabbed } from './layout-tabbed.js';
+import { planPeriod } from './plan-period.js';
+
+/** A table as the structure stage locates it: everything but what the parser reads from it. */
+export type TableRegion = Omit<Table, 'kind' | 'columns' | 'indicators'>;
+
+const VALUE_ROLES = new Set(['base', 'target', 'growth', 'actual', 'plan']);
+
+const MAX_LABEL = 30;
+
+/**
+ * An indicator table: short header labels, at least one base/target/growth/actual/plan
+ * column (or one named by a year), and rows most of which hold a figure (not only words and dashes).
+ */
+function looksLikeIndicators(columns: Table['columns'], indicators: Table['indicators']): boolean {
+  if (indicators.length === 0 || !columns.some((c) => VALUE_ROLES.has(c.role) || c.year !== null)) return false;
+  if (columns.some((c) => c.header.split(' / ').some((l) => l.length > MAX_LABEL))) return false;
+  const withFigure = indicators.filter((i) => Object.values(i.values).some((q) => q.value !== undefined)).length;
+  return withFigure * 2 >= indicators.length;
+}
+
+/** Tab-separated when most rows hold a tab; otherwise cells are separated by spaces (PDF text). */
+function isTabbed(region: TableRegion): boolean {
+  const tabbed = region.rawRows.filter((r) => r.text.includes('\t')).length;
+  return tabbed > 0 && tabbed * 2 >= region.rawRows.length;
+}
+
+/** The years a cumulative figure covers: the plan named in the title, else base year + 1 … last target year. */
+function periodOf(region: TableRegion, layout: LayoutResult, columns: Table['columns']): { start: number; end: number } | null {
+  const named = planPeriod(region.title) ?? planPeriod(layout.headers.map((h) => h.levels.join(' ')).join(' '));
+  if (named) return named;
+  const base = columns.filter((c) => c.role === 'base' && c.year !== null).map((c) => c.year as number);
+  const target = columns.filter((c) => (c.role === 'target' || c.role === 'plan') && c.year !== null).map((c) => c.year as number);
+  if (base.length === 0 || target.length === 0) return null;
+  const start = Math.max(...base) + 1;
+  const end = Math.max(...target);
+  return end >= start ? { start, end } : null;
+}
+
+/**
+ * Parse a located table into typed indicator records (kind "indicators"), or, when it is not
+ * an indicator table, keep it as kind "other". Never throws; rows it cannot read are reported
+ * as diagnostics of the tables stage.
+ */
+export function parseTable(region: TableRegion, doc: DocContext): Table {
+  const other: Table = { ...region, kind: 'other', columns: [], indicators: [] };
+  try {
+    const layout = isTabbed(region) ? readTabbed(region.rawRows, doc) : readSpaced(region.rawRows, doc);
+    if (layout === null) return other;
+    const columns = makeColumns(layout.headers);
+    const bracket = bracketMeaning(region.notes);
+    const indicators = buildIndicators(layout.rows, { tableId: region.id, columns, bracket, period: periodOf(region, layout, columns) });
+    if (!looksLikeIndicators(columns, indicators)) return { ...other, columns };
+    const bracketed = indicators.flatMap((i) => Object.values(i.values)).find((q) => q.kind === 'bracketed');
+    if (bracketed !== undefined && bracket === null) {
+      doc.report('tables', 'info', 'bracket-meaning-unknown', `table ${region.id} has bracketed values but no note says what brackets mean`, bracketed.source ?? region.source);
+    }
+    return { ...region, kind: 'indicators', columns, indicators };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    doc.report('tables', 'warning', 'table-parse-failed', `table ${region.id} could not be parsed: ${message}`, region.source);
+    return other;
+  }
+}
