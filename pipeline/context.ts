@@ -82,6 +82,11 @@ export class DocContext {
     return text;
   }
 
+  /** Record raw text a later stage leaves out of the output text (e.g. a table-of-contents title). */
+  remove(stage: Stage, rule: string, rawStart: number, rawEnd: number): void {
+    this.removals.push({ stage, rule, text: this.raw.slice(rawStart, rawEnd), source: this.span(rawStart, rawEnd) });
+  }
+
   private count(rule: string, n: number): void {
     this.removedChars[rule] = (this.removedChars[rule] ?? 0) + n;
   }

@@ -5,7 +5,7 @@ import { Table } from './table.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
-export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'pdf-text']).describe('How the raw text was obtained: a text encoding, or pdf-text for text extracted from a PDF (positions then refer to the extracted text)');
 export type Encoding = z.infer<typeof Encoding>;
 
 export const SourceInfo = z
@@ -164,7 +164,7 @@ export const Accounting = z
 export const PlanDocument = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+    id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u).describe('Stable id derived from the relative source path'),
     source: SourceInfo,
     meta: Meta,
     frontMatter: FrontMatter.nullable(),

@@ -5,7 +5,7 @@ import { removePageFurniture, removeFormFeeds } from './page-furniture.js';
 import { removeInvisible } from './invisible.js';
 import { normalizeUnicode } from './unicode.js';
 import { convertTraditional } from './traditional.js';
-import { unwrap } from './unwrap.js';
+import { unwrapEdits, type WrapProfile } from './unwrap.js';
 import { removeExtractionSpaces } from './spacing.js';
 import { removeMarkup, type EmphasisSpan } from './markup.js';
 import { buildBlocks, type Block } from './blocks.js';
@@ -20,6 +20,8 @@ export interface NormalizeOptions {
 
 export interface Normalized {
   text: MappedText;
+  /** how the source was wrapped: the body's line width when hard-wrapped */
+  wrap: WrapProfile;
   emphasis: EmphasisSpan[];
   blocks: Block[];
 }
@@ -27,7 +29,7 @@ export interface Normalized {
 /** The order matters: furniture before zero-width removal (zero-width marks are page breaks), characters before unwrapping. */
 export function normalize(doc: DocContext, options: NormalizeOptions = {}): Normalized {
   let mt = fromRaw(doc.raw);
-  const steps: TextStep[] = [
+  const characterSteps: TextStep[] = [
     normalizeLineBreaks,
     removePageFurniture,
     removeFormFeeds,
@@ -35,10 +37,11 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
     normalizeUnicode,
     convertTraditional,
     ...(options.characterSteps ?? []),
-    unwrap,
-    removeExtractionSpaces,
   ];
-  for (const step of steps) mt = step(mt, doc);
+  for (const step of characterSteps) mt = step(mt, doc);
+  const { edits, profile } = unwrapEdits(mt.text);
+  mt = doc.edit('normalize', mt, edits);
+  mt = removeExtractionSpaces(mt, doc);
   const { text, emphasis } = removeMarkup(mt, doc);
-  return { text, emphasis, blocks: buildBlocks(text, emphasis, doc) };
+  return { text, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc) };
 }

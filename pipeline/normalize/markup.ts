@@ -20,7 +20,7 @@ export const MAX_EMPHASIS = 400;
 const SUBSCRIPT_MARKUP = /\s*_\{([^{}\n]{1,12})\}\s?/g;
 
 /**
- * `**bold**` markers (paired in order within a block or across one block break) and `_{x}`
+ * `**bold**` markers (paired in order within a block or across a few line breaks (a title over three lines)) and `_{x}`
  * subscript markup left by converters. Markers are removed; emphasis spans are kept.
  */
 export function markupEdits(text: string): MarkupResult {
@@ -44,7 +44,7 @@ export function markupEdits(text: string): MarkupResult {
     const close = markers[k + 1];
     const between = close === undefined ? '' : text.slice(open + 2, close);
     const breaks = (between.match(/\n/g) ?? []).length;
-    if (close !== undefined && between.length > 0 && between.length <= MAX_EMPHASIS && breaks <= 1) {
+    if (close !== undefined && between.length > 0 && between.length <= MAX_EMPHASIS && breaks <= 3) {
       edits.push({ start: open, end: open + 2, replacement: '', rule: 'markup/bold', kind: 'removal' });
       edits.push({ start: close, end: close + 2, replacement: '', rule: 'markup/bold', kind: 'removal' });
       spans.push({ start: open + 2, end: close });

@@ -31,7 +31,8 @@ export function findFurniture(text: string): FurnitureLine[] {
   const lines = splitLines(text);
   const found = new Map<number, FurnitureLine>();
   for (const line of lines) {
-    const t = line.text.trim();
+    // zero-width marks are not whitespace to String.trim
+    const t = line.text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '');
     if (t.length === 0) {
       if (BREAK_CHAR.test(line.text) && BREAK_ONLY.test(line.text)) found.set(line.index, { line, kind: 'page-break', page: null });
       continue;
@@ -50,11 +51,10 @@ export function findFurniture(text: string): FurnitureLine[] {
   const nonBlank = lines.filter((l) => l.text.trim().length > 0);
   const position = new Map<number, number>();
   nonBlank.forEach((l, i) => position.set(l.index, i));
+  // a header or footer stands right at the page boundary: next to a marker or to other furniture
   const nearMarker = (l: TextLine): boolean => {
     const i = position.get(l.index)!;
-    for (let k = Math.max(0, i - 2); k <= Math.min(nonBlank.length - 1, i + 2); k++) {
-      if (k !== i && found.has(nonBlank[k].index)) return true;
-    }
+    for (const k of [i - 1, i + 1]) if (k >= 0 && k < nonBlank.length && found.has(nonBlank[k].index)) return true;
     // a break-only line is blank: look at the raw neighbours too
     for (let j = l.index - 3; j <= l.index + 3; j++) if (j !== l.index && found.get(j)?.kind === 'page-break') return true;
     return false;
@@ -68,11 +68,15 @@ export function findFurniture(text: string): FurnitureLine[] {
     if (g) g.push(l);
     else groups.set(t, [l]);
   }
-  for (const [, occurrences] of groups) {
-    if (occurrences.length < 3) continue;
-    const near = occurrences.filter(nearMarker);
-    if (near.length >= 3 && near.length >= 0.75 * occurrences.length) {
-      for (const l of near) found.set(l.index, { line: l, kind: 'running-header', page: null });
+  // two rounds, so that a header above a page-number footer's neighbour is found too
+  for (let round = 0; round < 2; round++) {
+    for (const [key, occurrences] of groups) {
+      if (occurrences.length < 3) continue;
+      const near = occurrences.filter(nearMarker);
+      if (near.length >= 3 && near.length >= 0.75 * occurrences.length) {
+        for (const l of occurrences) found.set(l.index, { line: l, kind: 'running-header', page: null });
+        groups.delete(key);
+      }
     }
   }
   return [...found.values()].sort((a, b) => a.line.start - b.line.start);

@@ -92,15 +92,25 @@ function isRunInHeading(l: ContentLine): boolean {
 export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number): boolean {
   if (NEVER_JOIN_AFTER.has(a.kind)) return false;
   if (a.kind === 'heading' && !isRunInHeading(a)) return false;
-  if (NEVER_JOIN_BEFORE.has(b.kind)) return false;
   if (/^(?:——|—)/.test(b.text)) return false;
+  // a full line that stops mid-phrase carries on even when the next line happens to start like a
+  // heading (…坚持权责法定、权责统 / 一、用权公开，健全…)
+  const midPhrase = !endsSentence(a.text) && (a.kind === 'text' || a.kind === 'list-item') && (b.kind === 'heading' || b.kind === 'list-item');
+  if (NEVER_JOIN_BEFORE.has(b.kind) && !midPhrase) return false;
   if (profile.wrapWidth !== null) {
     const width = Math.max(profile.wrapWidth, localWidth > profile.wrapWidth + FULL_TOLERANCE + 2 ? localWidth : 0);
     // full, or nearly full and stopping mid-sentence (a paragraph's last line ends a sentence)
     return a.width >= width - FULL_TOLERANCE || (a.width >= width * NEARLY_FULL && !endsSentence(a.text));
   }
+  if (TITLE_END.test(a.text)) return false;
+  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text)) return false;
   return a.width >= LONG_LINE && !endsSentence(a.text);
 }
+
+/** A line ending in a document-type noun is a title, not a paragraph cut by a page break. */
+const TITLE_END = /(?:纲\s*要|报\s*告|规划|计划|通\s*知|意见|方案|决定|公报)(?:（[^）]{1,6}）|\([^)]{1,6}\))?$/;
+/** A short line without punctuation after a page break is a title line or a signature, not the rest of a sentence. */
+const SHORT_LINE = 24;
 
 export interface UnwrapResult {
   edits: Edit[];

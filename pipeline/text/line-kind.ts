@@ -34,7 +34,9 @@ export function isTableRow(text: string): boolean {
   const tokens = t.split(/\s+/);
   let numeric = 0;
   for (const tok of tokens) if (NUMERIC_TOKEN.test(tok)) numeric++;
-  return numeric >= 3 && numeric >= tokens.length / 3;
+  // a row names what it measures: some cell has at least two Han characters (2022 年 3 月 3 日 is a date)
+  const named = tokens.some((tok) => /[\u4e00-\u9fff]{2}/.test(tok));
+  return numeric >= 3 && numeric >= tokens.length / 3 && named;
 }
 
 /** Classify one trimmed line of text. */

@@ -1,0 +1,47 @@
+import { Command, Option } from 'commander';
+import { buildCorpus } from '../../pipeline/corpus.js';
+import { EXIT, type Io } from '../io.js';
+import { ocrHooks } from '../../pipeline/ocr-hooks.js';
+
+export function buildCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('build')
+    .description('build a corpus: one validated JSON document per input plus index.json')
+    .argument('[inputs...]', 'files, folders or globs of .txt/.pdf inputs', ['fixtures'])
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
+    .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--concurrency takes a whole number ≥ 1, not ${v}`);
+      return n;
+    }))
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--format <format>', 'summary format: text or json', 'text')
+    .action(async (inputs: string[], opts: { out: string; rules?: string; concurrency: number; quiet?: boolean; format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
+      const hooks = ocrHooks(opts.rules);
+      const progress = io.stderrIsTTY && !opts.quiet;
+      const { index, failed } = await buildCorpus({
+        inputs,
+        outDir: opts.out,
+        concurrency: opts.concurrency,
+        hooks,
+        onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
+      });
+      if (progress) io.stderr('\n');
+      if (index.documents.length === 0) throw new UsageError(`no .txt or .pdf inputs found in: ${inputs.join(', ')}`);
+      if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, entries: index.documents })}\n`);
+      else if (!opts.quiet) {
+        for (const e of index.documents) {
+          io.stdout(e.status === 'ok' ? `ok      ${e.source} → ${opts.out}/${e.output}${e.warnings ? ` (${e.warnings} warnings)` : ''}\n` : `failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
+        }
+        io.stdout(`${index.documents.length - failed} of ${index.documents.length} documents written to ${opts.out}/ (index.json)\n`);
+      } else {
+        for (const e of index.documents) if (e.status === 'failed') io.stderr(`failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
+      }
+      setExit(failed > 0 ? EXIT.someFailed : EXIT.ok);
+    });
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { basename, relative } from 'node:path';
+import { Command } from 'commander';
+import { PlanDocument } from '../../schemas/document.js';
+import { processDocument } from '../../pipeline/process.js';
+import { documentId } from '../../pipeline/emit/document-id.js';
+import { formatOutline } from '../../pipeline/report/outline.js';
+import { ocrHooks } from '../../pipeline/ocr-hooks.js';
+import { EXIT, type Io } from '../io.js';
+import { UsageError } from './build.js';
+
+export function outlineCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('outline')
+    .description('print the heading tree of a source file or a corpus document (marker, title, raw line)')
+    .argument('<file>', 'a .txt/.pdf source or a document .json from a corpus')
+    .action(async (file: string) => {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch {
+        throw new UsageError(`cannot read ${file}`);
+      }
+      if (file.endsWith('.json')) {
+        const r = PlanDocument.safeParse(JSON.parse(bytes.toString('utf8')));
+        if (!r.success) throw new UsageError(`${file} is not a plancorpus document`);
+        io.stdout(formatOutline(r.data));
+        return;
+      }
+      const path = relative(process.cwd(), file).split('\\').join('/') || basename(file);
+      const result = await processDocument(documentId(path), path, bytes, { hooks: ocrHooks() });
+      if (result.status === 'failed') {
+        io.stderr(`failed  ${file}: ${result.error.code}: ${result.error.message}\n`);
+        setExit(EXIT.someFailed);
+        return;
+      }
+      io.stdout(formatOutline(result.document));
+    });
+}

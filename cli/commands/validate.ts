@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { CorpusIndex } from '../../schemas/corpus.js';
+import { validateDocument, formatProblems, describeIssues } from '../../pipeline/emit/validate.js';
+import { EXIT, type Io } from '../io.js';
+import { UsageError } from './build.js';
+
+export interface CorpusCheck {
+  documents: number;
+  problems: Array<{ id: string; message: string }>;
+}
+
+/** Check an existing corpus folder: index.json and every document it lists against the schemas. */
+export async function validateCorpus(dir: string): Promise<CorpusCheck> {
+  let indexText: string;
+  try {
+    indexText = await readFile(join(dir, 'index.json'), 'utf8');
+  } catch {
+    throw new UsageError(`${dir} has no index.json: not a corpus folder`);
+  }
+  const problems: CorpusCheck['problems'] = [];
+  const parsed = CorpusIndex.safeParse(JSON.parse(indexText));
+  if (!parsed.success) {
+    return { documents: 0, problems: [{ id: 'index.json', message: formatProblems(describeIssues(JSON.parse(indexText), parsed.error)) }] };
+  }
+  let documents = 0;
+  for (const e of parsed.data.documents) {
+    if (e.status !== 'ok' || !e.output) continue;
+    documents++;
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(join(dir, e.output), 'utf8'));
+    } catch (err) {
+      problems.push({ id: e.id, message: `cannot read ${e.output}: ${err instanceof Error ? err.message : String(err)}` });
+      continue;
+    }
+    const r = validateDocument(value);
+    if (!r.ok) problems.push({ id: e.id, message: formatProblems(r.problems) });
+    else if (r.document.id !== e.id || r.document.source.sha256 !== e.sha256) problems.push({ id: e.id, message: 'document id or sha256 differs from index.json' });
+  }
+  return { documents, problems };
+}
+
+export function validateCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('validate')
+    .description('check an existing corpus folder against the schemas')
+    .argument('[dir]', 'corpus folder', 'output')
+    .option('-q, --quiet', 'print nothing but problems')
+    .action(async (dir: string, opts: { quiet?: boolean }) => {
+      const r = await validateCorpus(dir);
+      for (const p of r.problems) io.stdout(`invalid  ${p.id}: ${p.message}\n`);
+      if (!opts.quiet) io.stdout(`${r.documents - r.problems.length} of ${r.documents} documents valid\n`);
+      setExit(r.problems.length > 0 ? EXIT.someFailed : EXIT.ok);
+    });
+}

@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../pipeline/version.js';
+import { EXIT, processIo, type Io } from './io.js';
+import { buildCommand, UsageError } from './commands/build.js';
+import { validateCommand } from './commands/validate.js';
+import { schemaCommand } from './commands/schema.js';
+import { outlineCommand } from './commands/outline.js';
+import { reviewCommand } from './commands/review.js';
+import { exportCommand } from './commands/export.js';
+
+/** Run the CLI: argv without node and script. Returns the exit code; never calls process.exit. */
+export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number): void => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('plancorpus')
+    .description('Turn Chinese local-government planning documents into a clean, traceable JSON corpus')
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(), exportCommand()];
+  for (const c of commands) {
+    c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
+    program.addCommand(c);
+  }
+  const before = process.exitCode;
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`plancorpus: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`plancorpus: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.usage;
+  }
+  // commands written against process.exitCode (review, export)
+  if (typeof process.exitCode === 'number' && process.exitCode !== before) {
+    exitCode = Math.max(exitCode, process.exitCode);
+    process.exitCode = before;
+  }
+  return exitCode;
+}

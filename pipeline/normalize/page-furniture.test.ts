@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findFurniture } from './page-furniture.js';
+
+const kinds = (text: string) => findFurniture(text).map((f) => [f.line.text.trim(), f.kind, f.page]);
+
+describe('page furniture', () => {
+  it('finds page-number lines in the forms printed on Chinese documents', () => {
+    expect(kinds('行道机扫率达到 100%。\n\n\n\n— 6 —\n\n严格对照创卫标准')).toEqual([['— 6 —', 'page-number', 6]]);
+    expect(kinds('a\n- 3 -\nb\n第3页\nc\n·12·\nd\n第 4 页 共 20 页\n')).toEqual([
+      ['- 3 -', 'page-number', 3],
+      ['第3页', 'page-number', 3],
+      ['·12·', 'page-number', 12],
+      ['第 4 页 共 20 页', 'page-number', 4],
+    ]);
+  });
+
+  it('does not take a table row with dashes for a page number (000, raw line 406)', () => {
+    expect(kinds('10 人均绿地面积（平方米） — 20 — 29.37 约束性\n')).toEqual([]);
+    expect(kinds('11 每千人口拥有职业（助理）医师数（人） —— 3 —— 预期性')).toEqual([]);
+  });
+
+  it('takes a line holding only zero-width marks or a form feed as a page break (2021 national report)', () => {
+    expect(kinds('在以习\n\u200b\n民满意')).toEqual([['\u200b', 'page-break', null]]);
+    expect(kinds('a\n\f\nb')).toEqual([['', 'page-break', null]]);
+  });
+
+  it('removes a running header repeated next to page numbers, but not repeated table headers', () => {
+    const page = (n: number) => `湛河区“十四五”规划纲要\n正文第${n}页的第一行，写满一整行的文字。\n第二行。\n第${n}页第三行。\n— ${n} —\n`;
+    const found = findFurniture([1, 2, 3, 4].map(page).join('\n'));
+    expect(found.filter((f) => f.kind === 'running-header').map((f) => f.line.text)).toEqual(Array(4).fill('湛河区“十四五”规划纲要'));
+    // table headers repeat too, but away from page boundaries
+    const tableHeaders = '2020 年\n\n基数\n\n2020 年\n\n目标\n\n2020 年\n\n完成值\n\n— 5 —\n\n正文\n\n2020 年\n\n';
+    expect(findFurniture(tableHeaders).filter((f) => f.kind === 'running-header')).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import type { Block } from '../normalize/blocks.js';
+import { matchMarker } from '../text/markers.js';
+import { displayWidth } from '../text/chars.js';
+
+export interface TableRegionBlocks {
+  caption: Block;
+  number: number | null;
+  title: string;
+  body: Block[];
+  notes: Block[];
+  /** block indices [start, end) covered, caption to last note */
+  start: number;
+  end: number;
+}
+
+const NUMBERED_CAPTION = /^附?表\s*(\d{1,3})(?:[-.]\d{1,2})?\s*[：:]?\s*/;
+/** An unnumbered table title: a line naming an indicator table or a list, followed by a header row. */
+const TITLE_LINE = /(?:指标|指标体系|一览表|情况表|汇总表|计划表|统计表|目标表)(?:（[^）]{1,8}）|\([^)]{1,8}\))?$/;
+
+/** Is the block a table title? Numbered captions always; unnumbered title lines when a row follows. */
+export function captionOf(blocks: readonly Block[], i: number): { number: number | null; title: string } | null {
+  const b = blocks[i];
+  if (b.kind === 'caption') {
+    const m = NUMBERED_CAPTION.exec(b.text);
+    return { number: m ? Number(m[1]) : null, title: m ? b.text.slice(m[0].length).trim() : b.text };
+  }
+  if (b.kind === 'text' && TITLE_LINE.test(b.text) && !/[。；，]/.test(b.text) && displayWidth(b.text) <= 90) {
+    const next = blocks[i + 1];
+    if (next && (next.kind === 'table-row' || isHeaderLike(next))) return { number: null, title: b.text };
+  }
+  return null;
+}
+
+/** A short line without sentence punctuation: a header cell, a broken-up name, a category. */
+function isHeaderLike(b: Block): boolean {
+  return displayWidth(b.text) <= 40 && !/[。；！？]/.test(b.text);
+}
+
+function isCategoryRow(b: Block): boolean {
+  const m = matchMarker(b.text);
+  return m !== null && (m.kind === 'cn-enum' || m.kind === 'cn-paren-enum') && displayWidth(b.text) <= 40 && !/[。；，]/.test(b.text);
+}
+
+/** Could the block be part of a table body? */
+function inBody(b: Block): boolean {
+  if (b.kind === 'table-row') return true;
+  if (b.kind === 'heading') return isCategoryRow(b);
+  if (b.kind === 'text' || b.kind === 'list-item') return isHeaderLike(b) || (b.rawLines === 1 && displayWidth(b.text) <= 60 && !/。/.test(b.text));
+  return false;
+}
+
+/** Locate tables: caption, body rows (header rows and repeated headers included), and the notes after them. */
+export function findTableRegions(blocks: readonly Block[], taken: ReadonlySet<number>): TableRegionBlocks[] {
+  const regions: TableRegionBlocks[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    if (taken.has(i)) {
+      i++;
+      continue;
+    }
+    const cap = captionOf(blocks, i);
+    if (!cap) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < blocks.length && !taken.has(j) && inBody(blocks[j])) j++;
+    // rows of the body must include at least one real row
+    let end = j;
+    // give back trailing category-like headings with no row after them (a heading right after the table)
+    while (end > i + 1 && blocks[end - 1].kind === 'heading') end--;
+    const body = blocks.slice(i + 1, end);
+    if (!body.some((b) => b.kind === 'table-row')) {
+      i++;
+      continue;
+    }
+    const notes: Block[] = [];
+    let k = end;
+    if (end === j) {
+      while (k < blocks.length && !taken.has(k) && blocks[k].kind === 'note') notes.push(blocks[k++]);
+    }
+    regions.push({ caption: blocks[i], number: cap.number, title: cap.title, body, notes, start: i, end: notes.length > 0 ? k : end });
+    i = notes.length > 0 ? k : end;
+  }
+  return regions;
+}

@@ -1,0 +1,55 @@
+import type { Block } from '../normalize/blocks.js';
+import type { HeadingKind } from '../../schemas/document.js';
+import { matchMarker } from '../text/markers.js';
+
+export interface TocLine {
+  block: Block;
+  kind: HeadingKind;
+  marker: string;
+  title: string;
+  page: number | null;
+}
+
+export interface TocRegion {
+  /** block indices [start, end) of the whole table of contents, title included */
+  start: number;
+  end: number;
+  title: Block | null;
+  entries: TocLine[];
+}
+
+const LEADER = /\s*(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*(\d{1,4})\s*$/;
+
+export function parseTocLine(block: Block): TocLine | null {
+  const m = LEADER.exec(block.text);
+  if (!m) return null;
+  const head = block.text.slice(0, m.index).trim();
+  const marker = matchMarker(head);
+  if (marker) {
+    return { block, kind: marker.kind, marker: marker.kind === 'preface' ? '' : marker.marker, title: marker.kind === 'preface' ? head.replace(/\s+/g, '') : marker.rest.trim(), page: Number(m[1]) };
+  }
+  return { block, kind: 'other', marker: '', title: head, page: Number(m[1]) };
+}
+
+/** Tables of contents: a 目录 title followed by leader-dotted entries, or a run of at least three such entries. */
+export function findToc(blocks: readonly Block[]): TocRegion[] {
+  const regions: TocRegion[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    const title = blocks[i].kind === 'toc-title' ? blocks[i] : null;
+    let j = title ? i + 1 : i;
+    const entries: TocLine[] = [];
+    while (j < blocks.length && blocks[j].kind === 'toc-entry') {
+      const e = parseTocLine(blocks[j]);
+      if (e) entries.push(e);
+      j++;
+    }
+    if ((title && entries.length > 0) || entries.length >= 3) {
+      regions.push({ start: i, end: j, title, entries });
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return regions;
+}

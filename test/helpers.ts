@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocContext } from '../pipeline/context.js';
+import { buildDocument } from '../pipeline/process.js';
+import { ocrHooks } from '../pipeline/ocr-hooks.js';
+import { sha256 } from '../pipeline/ingest/index.js';
+import { decodeText } from '../pipeline/ingest/decode.js';
+import { documentId } from '../pipeline/emit/document-id.js';
+import type { PlanDocument, Section } from '../schemas/document.js';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+export const FIXTURES = join(ROOT, 'fixtures');
+
+/** The real fixtures, by short name: 000 … 004, gbk (2016 national report), wiki (2021 national report). */
+export const FIXTURE_FILES: Record<string, string> = Object.fromEntries(
+  readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => [f.startsWith('cn-') ? (f.includes('gbk') ? 'gbk' : 'wiki') : f.slice(0, 3), f]),
+);
+
+export function fixtureBytes(name: string): Buffer {
+  return readFileSync(join(FIXTURES, FIXTURE_FILES[name]));
+}
+
+export function fixtureText(name: string): string {
+  return decodeText(fixtureBytes(name)).text;
+}
+
+/** The raw line (1-based) of a fixture. */
+export function rawLine(name: string, line: number): string {
+  return fixtureText(name).split(/\r\n|\n|\r/)[line - 1];
+}
+
+export function contextFor(name: string): DocContext {
+  return new DocContext(FIXTURE_FILES[name], fixtureText(name));
+}
+
+const cache = new Map<string, PlanDocument>();
+const hooks = ocrHooks();
+
+/** A fixture run through the whole pipeline in memory (cached per test file). */
+export function fixtureDocument(name: string): PlanDocument {
+  let d = cache.get(name);
+  if (!d) {
+    const bytes = fixtureBytes(name);
+    const decoded = decodeText(bytes);
+    const path = FIXTURE_FILES[name];
+    d = buildDocument(documentId(path), { path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format: 'txt' }, decoded.text, decoded.warnings, { hooks });
+    cache.set(name, d);
+  }
+  return d;
+}
+
+export function allSections(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (xs: readonly Section[]): void => {
+    for (const s of xs) {
+      out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return out;
+}
+
+export function allParagraphs(doc: PlanDocument) {
+  return [...(doc.frontMatter?.paragraphs ?? []), ...doc.paragraphs, ...allSections(doc.sections).flatMap((s) => s.paragraphs)];
+}
