@@ -20,6 +20,8 @@ export interface NormalizeOptions {
 
 export interface Normalized {
   text: MappedText;
+  /** the text after the character steps, before unwrapping and spacing: lines and spaces as printed */
+  chars: MappedText;
   /** how the source was wrapped: the body's line width when hard-wrapped */
   wrap: WrapProfile;
   emphasis: EmphasisSpan[];
@@ -39,9 +41,10 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
     ...(options.characterSteps ?? []),
   ];
   for (const step of characterSteps) mt = step(mt, doc);
+  const chars = mt;
   const { edits, profile } = unwrapEdits(mt.text);
   mt = doc.edit('normalize', mt, edits);
   mt = removeExtractionSpaces(mt, doc);
   const { text, emphasis } = removeMarkup(mt, doc);
-  return { text, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc) };
+  return { text, chars, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc) };
 }

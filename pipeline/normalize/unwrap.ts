@@ -128,8 +128,8 @@ export function unwrapEdits(text: string): UnwrapResult {
   }
   if (lines[0].start > 0) edits.push({ start: 0, end: lines[0].start, replacement: '', rule: 'layout/blank', kind: 'layout' });
   let localWidth = lines[0].width;
+  let a = lines[0];
   for (let i = 1; i < lines.length; i++) {
-    const a = lines[i - 1];
     const b = lines[i];
     const join = continues(a, b, profile, localWidth);
     let replacement = '\n';
@@ -142,6 +142,8 @@ export function unwrapEdits(text: string): UnwrapResult {
     if (text.slice(a.end, b.start) !== replacement) {
       edits.push({ start: a.end, end: b.start, replacement, rule: join ? 'layout/unwrap' : 'layout/blank', kind: 'layout' });
     }
+    // a line joined into a paragraph is running text, whatever it looked like on its own
+    a = join && b.kind !== 'text' ? { ...b, kind: 'text' } : b;
   }
   const last = lines[lines.length - 1];
   if (last.end < text.length) edits.push({ start: last.end, end: text.length, replacement: '', rule: 'layout/blank', kind: 'layout' });

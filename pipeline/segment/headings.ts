@@ -11,6 +11,8 @@ export interface HeadingParse {
   /** offsets in the block text: title [titleStart, titleEnd), run-in paragraph from restStart (or null) */
   titleStart: number;
   titleEnd: number;
+  /** end of the heading's own text: the title plus the stop that ends it */
+  end: number;
   restStart: number | null;
 }
 
@@ -27,16 +29,16 @@ export function parseHeading(b: Block): HeadingParse | null {
   const titleStart = m.length;
   const rest = b.text.slice(titleStart);
   if (m.kind === 'preface') {
-    return { kind: 'preface', marker: '', ordinal: null, title: m.marker, titleStart: 0, titleEnd: b.text.length, restStart: null };
+    return { kind: 'preface', marker: '', ordinal: null, title: m.marker, titleStart: 0, titleEnd: b.text.length, end: b.text.length, restStart: null };
   }
   const stop = /[。：:！？；]/.exec(rest);
   if (stop && stop.index > 0 && stop.index <= RUN_IN_TITLE) {
     const after = titleStart + stop.index + 1;
     const hasRest = b.text.slice(after).trim().length > 0;
-    return { kind: m.kind, marker: m.marker, ordinal: m.ordinal, title: rest.slice(0, stop.index).trim(), titleStart, titleEnd: titleStart + stop.index, restStart: hasRest ? after : null };
+    return { kind: m.kind, marker: m.marker, ordinal: m.ordinal, title: rest.slice(0, stop.index).trim(), titleStart, titleEnd: titleStart + stop.index, end: after, restStart: hasRest ? after : null };
   }
   if (stop && stop.index > RUN_IN_TITLE) return null;
-  return { kind: m.kind, marker: m.marker, ordinal: m.ordinal, title: rest.trim(), titleStart, titleEnd: b.text.length, restStart: null };
+  return { kind: m.kind, marker: m.marker, ordinal: m.ordinal, title: rest.trim(), titleStart, titleEnd: b.text.length, end: b.text.length, restStart: null };
 }
 
 /**

@@ -153,7 +153,7 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
     const parse = headingOf(blocks, i);
     if (parse) {
       let title = parse.title;
-      let end = b.start + parse.titleEnd;
+      let end = b.start + parse.end;
       const next = blocks[i + 1];
       if (!taken.has(i + 1) && isHeadingContinuation(b, parse, next, blocks[i + 2])) {
         title += next.text;
@@ -214,25 +214,23 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
     };
   }
 
-  /** The raw lines of a block, each with the normalized text that came from it. */
+  /**
+   * The raw lines of a block, each with its text after character normalization but with the line's
+   * own spacing and tabs as printed (a space can be a cell boundary): the table parser's input.
+   */
   function rowsOf(b: Block): RawRow[] {
     const rows: RawRow[] = [];
-    let k = b.start;
-    while (k < b.end) {
-      const line = doc.lines.toPoint(mt.starts[k]).line;
-      const lineEndRaw = doc.lines.lineEnd(line);
-      let e = k;
-      while (e < b.end && mt.starts[e] < lineEndRaw) e++;
-      if (e === k) e = k + 1;
-      let a = k;
-      let z = e;
-      while (a < z && mt.text[a] === ' ') a++;
-      while (z > a && mt.text[z - 1] === ' ') z--;
-      if (z > a) {
-        const [rs, re] = rawRange(mt, a, z);
-        rows.push({ text: mt.text.slice(a, z), raw: doc.lines.lineText(line), source: doc.span(rs, re), map: runMap(mt, a, z) });
-      }
-      k = e;
+    const cm = norm.chars;
+    for (let line = b.firstLine; line <= b.lastLine; line++) {
+      const lineStart = doc.lines.starts[line - 1];
+      const lineEnd = doc.lines.lineEnd(line);
+      let a = lowerBound(cm.starts, lineStart);
+      let z = lowerBound(cm.starts, lineEnd);
+      while (a < z && /[ \t\n]/.test(cm.text[a]) && cm.text[a] !== '\t') a++;
+      while (z > a && /[ \t\n]/.test(cm.text[z - 1])) z--;
+      if (z <= a) continue;
+      const [rs, re] = rawRange(cm, a, z);
+      rows.push({ text: cm.text.slice(a, z), raw: doc.lines.lineText(line), source: doc.span(rs, re), map: runMap(cm, a, z) });
     }
     return rows;
   }
@@ -252,6 +250,18 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
     const last = r.body.length > 0 ? r.body[r.body.length - 1] : r.marker;
     return { id, title: r.title, sectionId, source: doc.span(r.marker.rawStart, last.rawEnd), items, text: r.body.map((b) => b.text).join('\n') };
   }
+}
+
+/** First index whose value is at least `x` in a non-decreasing array. */
+function lowerBound(xs: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Warn on gaps and repeats in numbering: chapters and parts count through the document, the rest restart under their parent. */

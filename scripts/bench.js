@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Benchmark: builds the corpus from fixtures (or the given inputs) several times and reports
+// MB/s of source text, documents/s and peak RSS, for the whole build and for the text stages alone.
+// Run through `npm run bench` (which compiles first). Usage: node scripts/bench.js [--runs N] [inputs…]
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildCorpus, resolveInputs } from '../dist/pipeline/corpus.js';
+import { ocrHooks } from '../dist/pipeline/ocr-hooks.js';
+import { DocContext } from '../dist/pipeline/context.js';
+import { normalize } from '../dist/pipeline/normalize/index.js';
+import { segment } from '../dist/pipeline/segment/index.js';
+import { decodeText } from '../dist/pipeline/ingest/decode.js';
+
+const args = process.argv.slice(2);
+let runs = 5;
+const inputs = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs') runs = Number(args[++i]);
+  else inputs.push(args[i]);
+}
+if (inputs.length === 0) inputs.push('fixtures');
+
+let peak = process.memoryUsage().rss;
+const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+
+const files = await resolveInputs(inputs, process.cwd());
+const texts = [];
+let textBytes = 0;
+for (const f of files) {
+  const bytes = await readFile(f.file);
+  textBytes += bytes.length;
+  if (f.file.endsWith('.txt')) texts.push({ path: f.path, text: decodeText(bytes).text, bytes: bytes.length });
+}
+const mb = (n) => n / 1024 / 1024;
+
+// text stages alone (normalize + segment, no OCR, no I/O), on the text inputs
+const textStageBytes = texts.reduce((a, t) => a + t.bytes, 0);
+for (const t of texts) segment(normalize(new DocContext(t.path, t.text)), new DocContext(t.path, t.text)); // warm-up
+const ts = [];
+for (let r = 0; r < runs; r++) {
+  const t0 = performance.now();
+  for (const t of texts) {
+    const doc = new DocContext(t.path, t.text);
+    segment(normalize(doc), doc);
+  }
+  ts.push(performance.now() - t0);
+}
+
+// whole build: ingest, all stages including OCR and tables, validation, atomic writes
+const hooks = ocrHooks();
+const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-'));
+await buildCorpus({ inputs, outDir: out, hooks }); // warm-up: dictionaries, gazetteer, pdfjs
+const bs = [];
+for (let r = 0; r < runs; r++) {
+  const t0 = performance.now();
+  await buildCorpus({ inputs, outDir: out, hooks });
+  bs.push(performance.now() - t0);
+}
+await rm(out, { recursive: true, force: true });
+clearInterval(sample);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const tText = median(ts) / 1000;
+const tBuild = median(bs) / 1000;
+console.log(`inputs: ${files.length} documents, ${mb(textBytes).toFixed(2)} MB (${texts.length} text files, ${mb(textStageBytes).toFixed(2)} MB); ${runs} runs, median`);
+console.log(`text stages (normalize + segment, one core): ${(tText * 1000).toFixed(0)} ms, ${(mb(textStageBytes) / tText).toFixed(2)} MB/s, ${(texts.length / tText).toFixed(1)} documents/s`);
+console.log(`full build (ingest … emit, OCR and tables included): ${(tBuild * 1000).toFixed(0)} ms, ${(mb(textBytes) / tBuild).toFixed(2)} MB/s, ${(files.length / tBuild).toFixed(1)} documents/s`);
+console.log(`peak RSS: ${mb(peak).toFixed(0)} MB`);

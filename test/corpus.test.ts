@@ -1,0 +1,135 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, FIXTURES, FIXTURE_FILES, fixtureText } from './helpers.js';
+import iconv from 'iconv-lite';
+import { CorpusIndex } from '../schemas/corpus.js';
+import { PlanDocument } from '../schemas/document.js';
+
+const run = promisify(execFile);
+const BIN = join(ROOT, 'bin', 'plancorpus.js');
+
+async function cli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'plancorpus-'));
+const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe('plancorpus build (the real binary)', () => {
+  let a: string;
+  let b: string;
+  let first: { code: number; stdout: string; stderr: string };
+  beforeAll(async () => {
+    a = tmp();
+    b = tmp();
+    first = await cli(['build', 'fixtures', '--out', a]);
+    await cli(['build', FIXTURES, '--out', b, '--concurrency', '1']);
+  });
+
+  it('writes one validated document per fixture plus index.json, results on stdout only', () => {
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const index = CorpusIndex.parse(JSON.parse(readFileSync(join(a, 'index.json'), 'utf8')));
+    expect(index.documents.map((d) => d.status)).toEqual(index.documents.map(() => 'ok'));
+    expect(index.documents.map((d) => d.source)).toContain('000_5e002ab9d4a7d847.txt');
+    for (const d of index.documents) {
+      const doc = PlanDocument.parse(JSON.parse(readFileSync(join(a, d.output!), 'utf8')));
+      expect(doc.id).toBe(d.id);
+      expect(doc.source.sha256).toBe(d.sha256);
+    }
+    expect(first.stdout).toMatch(/documents written to/);
+  });
+
+  it('is byte-identical across builds into different folders (no timestamps or absolute paths)', () => {
+    const fa = files(a);
+    expect(fa).toEqual(files(b));
+    for (const content of Object.values(fa)) {
+      expect(content).not.toContain(a);
+      expect(content).not.toContain(ROOT);
+    }
+  });
+
+  it('validate accepts the corpus and rejects a tampered document with its raw position', async () => {
+    expect((await cli(['validate', a])).code).toBe(0);
+    const c = tmp();
+    for (const [f, content] of Object.entries(files(a))) writeFileSync(join(c, f), content);
+    const doc = JSON.parse(files(a)['000_5e002ab9d4a7d847.json']);
+    doc.sections[1].children[0].ordinal = 'one';
+    writeFileSync(join(c, '000_5e002ab9d4a7d847.json'), JSON.stringify(doc));
+    const r = await cli(['validate', c]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/000_5e002ab9d4a7d847: sections\.1\.children\.0\.ordinal: .*\(raw line 35, column 0\)/);
+  });
+
+  it('prints the JSON Schema generated from the zod schemas', async () => {
+    const r = await cli(['schema']);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.sections).toBeDefined();
+    expect(schema.required).toContain('corrections');
+  });
+
+  it('exits 2 on usage errors, 0 on --help', async () => {
+    expect((await cli(['build', '--concurrency', 'zero'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['build', 'no-such-folder-here', '--out', tmp()])).code).toBe(2);
+    const help = await cli(['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--out <dir>/);
+  });
+});
+
+describe('bad input', () => {
+  it('gives each bad file a clear error or warning in index.json while the others are written', async () => {
+    const dir = tmp();
+    const out = tmp();
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(dir, 'good.txt'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'blank.txt'), '  \n\n\u3000 \n');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
+    const text = Buffer.from(fixtureText('001'), 'utf8');
+    writeFileSync(join(dir, 'truncated.txt'), text.subarray(0, text.length - 1));
+    writeFileSync(join(dir, 'not-a.pdf'), '%PDF-1.7\n1 0 obj garbage');
+    const r = await cli(['build', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    const index = CorpusIndex.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+    const by = Object.fromEntries(index.documents.map((d) => [d.source, d]));
+    expect(by['empty.txt'].error?.code).toBe('empty-input');
+    expect(by['blank.txt'].error?.code).toBe('no-text');
+    expect(by['binary.txt'].error?.code).toBe('binary-input');
+    expect(by['not-a.pdf'].error?.code).toBe('pdf-invalid');
+    expect(by['good.txt'].status).toBe('ok');
+    expect(by['truncated.txt'].status).toBe('ok');
+    const truncated = PlanDocument.parse(JSON.parse(readFileSync(join(out, by['truncated.txt'].output!), 'utf8')));
+    expect(truncated.diagnostics.map((d) => d.code)).toContain('truncated-utf8');
+    expect(r.stdout).toMatch(/failed {2}empty\.txt: empty-input/);
+  });
+
+  it('reads a GB18030 re-encoding of a fixture into the same document, apart from its source', async () => {
+    const dir = tmp();
+    const out = tmp();
+    mkdirSync(join(dir, 'utf8'));
+    mkdirSync(join(dir, 'gb'));
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(dir, 'utf8', 'doc.txt'));
+    // Node's TextDecoder cannot encode: iconv-lite writes the GB18030 bytes (four-byte codes for ₁₀ too)
+    writeFileSync(join(dir, 'gb', 'doc.txt'), iconv.encode(fixtureText('004'), 'gb18030'));
+    await cli(['build', join(dir, 'utf8'), '--out', join(out, 'a')]);
+    await cli(['build', join(dir, 'gb'), '--out', join(out, 'b')]);
+    const a = JSON.parse(readFileSync(join(out, 'a', 'doc.json'), 'utf8'));
+    const b = JSON.parse(readFileSync(join(out, 'b', 'doc.json'), 'utf8'));
+    expect(b.source.encoding).toBe('gb18030');
+    delete a.source;
+    delete b.source;
+    expect(b).toEqual(a);
+  });
+});
+
