@@ -3,6 +3,7 @@ import type { SourceSpan } from '../schemas/source.js';
 import type { PageMarker } from '../schemas/document.js';
 import { LineIndex } from './location/line-index.js';
 import { applyEdits, type Edit, type MappedText } from './normalize/mapped-text.js';
+import { displayWidth } from './text/chars.js';
 
 /** Thrown by a stage when the document cannot go on; stops that document only. */
 export class DocumentError extends Error {
@@ -34,6 +35,19 @@ export class DocContext {
     this.lines = new LineIndex(raw);
   }
 
+  private widths: Int32Array | null = null;
+
+  /** Display width of a raw line's trimmed text (cached: segmentation asks for it often). */
+  rawLineWidth(line: number): number {
+    this.widths ??= new Int32Array(this.lines.lineCount).fill(-1);
+    let w = this.widths[line - 1];
+    if (w < 0) {
+      w = displayWidth(this.lines.lineText(line).trim());
+      this.widths[line - 1] = w;
+    }
+    return w;
+  }
+
   span(start: number, end: number): SourceSpan {
     return this.lines.span(start, end);
   }
@@ -63,16 +77,15 @@ export class DocContext {
   edit(stage: Stage, mt: MappedText, edits: readonly Edit[]): MappedText {
     if (edits.length === 0) return mt;
     const { text, applied, skipped } = applyEdits(mt, edits);
-    for (const e of applied) {
-      const source = this.span(e.rawStart, e.rawEnd);
+    for (const a of applied) {
+      const e = a.edit;
       if (e.kind === 'correction') {
-        this.corrections.push({ stage, rule: e.rule, from: e.from, to: e.replacement, source, evidence: e.evidence ?? {} });
+        this.corrections.push({ stage, rule: e.rule, from: a.from, to: e.replacement, source: this.span(a.rawStart, a.rawEnd), evidence: e.evidence ?? {} });
       } else if (e.kind === 'removal') {
-        this.removals.push({ stage, rule: e.rule, text: this.raw.slice(e.rawStart, e.rawEnd), source });
-        this.count(e.rule, e.rawEnd - e.rawStart);
-      } else {
-        const removed = e.from.length - e.replacement.length;
-        if (removed > 0) this.count(e.rule, removed);
+        this.removals.push({ stage, rule: e.rule, text: this.raw.slice(a.rawStart, a.rawEnd), source: this.span(a.rawStart, a.rawEnd) });
+        this.count(e.rule, a.rawEnd - a.rawStart);
+      } else if (a.removed > 0) {
+        this.count(e.rule, a.removed);
       }
     }
     for (const e of skipped) {

@@ -2,7 +2,6 @@ import type { DocContext } from '../context.js';
 import { rawRange, type MappedText } from './mapped-text.js';
 import { splitLines } from './lines.js';
 import type { EmphasisSpan } from './markup.js';
-import { displayWidth } from '../text/chars.js';
 import { lineKind, type LineKind } from '../text/line-kind.js';
 
 /** A logical line of the normalized text: a paragraph, a heading line, a table row … */
@@ -38,10 +37,10 @@ export function buildBlocks(mt: MappedText, emphasis: readonly EmphasisSpan[], d
     let rawLines = 0;
     let maxRawWidth = 0;
     for (let l = first; l <= last; l++) {
-      const t = doc.lines.lineText(l).trim();
-      if (t.length === 0) continue;
+      const w = doc.rawLineWidth(l);
+      if (w === 0) continue;
       rawLines++;
-      maxRawWidth = Math.max(maxRawWidth, displayWidth(t));
+      maxRawWidth = Math.max(maxRawWidth, w);
     }
     const own: EmphasisSpan[] = [];
     while (e < emphasis.length && emphasis[e].end <= line.start) e++;

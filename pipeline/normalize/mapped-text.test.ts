@@ -11,7 +11,7 @@ describe('applyEdits', () => {
     expect(text.text).toBe('263.06亿元');
     expect(rawRange(text, 6, 7)).toEqual([7, 8]);
     expect(rawRange(text, 7, 8)).toEqual([10, 11]);
-    expect(applied.map((a) => [a.rawStart, a.rawEnd, a.from])).toEqual([[6, 7, ' '], [8, 10, '\n\n']]);
+    expect(applied.map((a) => [a.rawStart, a.rawEnd, a.removed])).toEqual([[6, 7, 1], [8, 10, 2]]);
   });
 
   it('maps every character of an unequal-length replacement to the whole span (generated text)', () => {

@@ -54,12 +54,15 @@ export function rawRange(mt: MappedText, a: number, b: number): [number, number]
   return [lo, hi];
 }
 
-export interface AppliedEdit extends Edit {
+export interface AppliedEdit {
+  edit: Edit;
   /** raw span of the text the edit replaced */
   rawStart: number;
   rawEnd: number;
-  /** the text it replaced */
+  /** the text it replaced (left empty for layout edits, which only count) */
   from: string;
+  /** characters removed: replaced length minus replacement length */
+  removed: number;
 }
 
 export interface ApplyResult {
@@ -99,36 +102,45 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
   const ends = new Int32Array(n);
   const parts: string[] = [];
   const applied: AppliedEdit[] = [];
-  let src = 0;
+  const src = { at: 0 };
   let dst = 0;
   for (const e of accepted) {
-    if (e.start > src) {
-      parts.push(mt.text.slice(src, e.start));
-      starts.set(mt.starts.subarray(src, e.start), dst);
-      ends.set(mt.ends.subarray(src, e.start), dst);
-      dst += e.start - src;
+    const from = src.at;
+    if (e.start > from) {
+      parts.push(mt.text.slice(from, e.start));
+      starts.set(mt.starts.subarray(from, e.start), dst);
+      ends.set(mt.ends.subarray(from, e.start), dst);
+      dst += e.start - from;
     }
-    const [rawStart, rawEnd] = rawRange(mt, e.start, e.end);
     const len = e.replacement.length;
     const oldLen = e.end - e.start;
-    parts.push(e.replacement);
-    for (let k = 0; k < len; k++) {
+    let rawStart: number;
+    let rawEnd: number;
+    if (oldLen > 0) {
+      rawStart = mt.starts[e.start];
+      rawEnd = mt.ends[e.end - 1];
+      if (rawEnd < rawStart) [rawStart, rawEnd] = [rawEnd, rawStart];
+    } else {
+      rawStart = rawEnd = e.start < mt.text.length ? mt.starts[e.start] : e.start > 0 ? mt.ends[e.start - 1] : 0;
+    }
+    if (len > 0) {
+      parts.push(e.replacement);
       if (len === oldLen) {
-        starts[dst + k] = mt.starts[e.start + k];
-        ends[dst + k] = mt.ends[e.start + k];
+        starts.set(mt.starts.subarray(e.start, e.end), dst);
+        ends.set(mt.ends.subarray(e.start, e.end), dst);
       } else {
-        starts[dst + k] = rawStart;
-        ends[dst + k] = rawEnd;
+        starts.fill(rawStart, dst, dst + len);
+        ends.fill(rawEnd, dst, dst + len);
       }
     }
     dst += len;
-    src = e.end;
-    applied.push({ ...e, rawStart, rawEnd, from: mt.text.slice(e.start, e.end) });
+    src.at = e.end;
+    applied.push({ edit: e, rawStart, rawEnd, from: e.kind === 'layout' ? '' : mt.text.slice(e.start, e.end), removed: oldLen - len });
   }
-  if (src < mt.text.length) {
-    parts.push(mt.text.slice(src));
-    starts.set(mt.starts.subarray(src), dst);
-    ends.set(mt.ends.subarray(src), dst);
+  if (src.at < mt.text.length) {
+    parts.push(mt.text.slice(src.at));
+    starts.set(mt.starts.subarray(src.at), dst);
+    ends.set(mt.ends.subarray(src.at), dst);
   }
   return { text: { text: parts.join(''), starts, ends, rawLength: mt.rawLength }, applied, skipped };
 }

@@ -59,23 +59,25 @@ export function findFurniture(text: string): FurnitureLine[] {
     for (let j = l.index - 3; j <= l.index + 3; j++) if (j !== l.index && found.get(j)?.kind === 'page-break') return true;
     return false;
   };
-  const groups = new Map<string, TextLine[]>();
-  for (const l of nonBlank) {
-    if (found.has(l.index)) continue;
-    const t = l.text.trim();
-    if (displayWidth(t) > 60) continue;
-    const g = groups.get(t);
-    if (g) g.push(l);
-    else groups.set(t, [l]);
-  }
-  // two rounds, so that a header above a page-number footer's neighbour is found too
+  // two rounds, so that a header next to a page-number footer's neighbour is found too
   for (let round = 0; round < 2; round++) {
-    for (const [key, occurrences] of groups) {
+    // candidates: short lines right next to a marker; then all their occurrences
+    const candidates = new Set<string>();
+    for (const l of nonBlank) if (!found.has(l.index) && nearMarker(l)) candidates.add(l.text.trim());
+    const groups = new Map<string, TextLine[]>();
+    for (const l of nonBlank) {
+      if (found.has(l.index)) continue;
+      const t = l.text.trim();
+      if (!candidates.has(t) || displayWidth(t) > 60) continue;
+      const g = groups.get(t);
+      if (g) g.push(l);
+      else groups.set(t, [l]);
+    }
+    for (const [, occurrences] of groups) {
       if (occurrences.length < 3) continue;
       const near = occurrences.filter(nearMarker);
       if (near.length >= 3 && near.length >= 0.75 * occurrences.length) {
         for (const l of occurrences) found.set(l.index, { line: l, kind: 'running-header', page: null });
-        groups.delete(key);
       }
     }
   }

@@ -12,6 +12,9 @@ function t2s(s: string): string {
   return convert(s);
 }
 
+/** Per BMP code unit: 0 not looked up yet, 1 unchanged by OpenCC, 2 convertible. */
+const convertible = new Uint8Array(0x10000);
+
 function t2sChar(ch: string): string {
   let out = charCache.get(ch);
   if (out === undefined) {
@@ -19,6 +22,15 @@ function t2sChar(ch: string): string {
     charCache.set(ch, out);
   }
   return out;
+}
+
+function isConvertible(code: number, ch: string): boolean {
+  let v = convertible[code];
+  if (v === 0) {
+    v = t2sChar(ch) !== ch ? 2 : 1;
+    convertible[code] = v;
+  }
+  return v === 2;
 }
 
 /** Share of Han characters above which a document is treated as written in traditional characters. */
@@ -42,59 +54,70 @@ export interface TraditionalProfile {
 export function traditionalProfile(text: string): TraditionalProfile {
   let han = 0;
   let convertible = 0;
-  for (const m of text.matchAll(HAN_RUN)) {
-    for (const ch of m[0]) {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
       han++;
-      if (t2sChar(ch) !== ch) convertible++;
+      if (isConvertible(c, text[i])) count++;
     }
   }
-  const ratio = han === 0 ? 0 : convertible / han;
-  return { hanChars: han, convertible, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
+  const ratio = han === 0 ? 0 : count / han;
+  return { hanChars: han, convertible: count, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
 }
 
 /** Edits converting traditional to simplified characters: whole runs in a traditional document, leftovers otherwise. */
 export function traditionalEdits(text: string, profile: TraditionalProfile = traditionalProfile(text)): Edit[] {
   const edits: Edit[] = [];
   if (profile.convertible === 0) return edits;
+  if (!profile.traditional) return leftoverEdits(text, profile);
+  const evidence = { documentRatio: round(profile.ratio) };
   for (const m of text.matchAll(HAN_RUN)) {
     const run = m[0];
-    if (profile.traditional) {
-      const converted = t2s(run);
-      if (converted === run) continue;
-      if (converted.length !== run.length) {
-        edits.push({ start: m.index, end: m.index + run.length, replacement: converted, rule: 'opencc/t2s-document', kind: 'correction', evidence: { documentRatio: round(profile.ratio) } });
-        continue;
-      }
-      // one correction per contiguous changed stretch
-      let i = 0;
-      while (i < run.length) {
-        if (run[i] === converted[i]) {
-          i++;
-          continue;
-        }
-        let j = i;
-        while (j < run.length && run[j] !== converted[j]) j++;
-        edits.push({ start: m.index + i, end: m.index + j, replacement: converted.slice(i, j), rule: 'opencc/t2s-document', kind: 'correction', evidence: { documentRatio: round(profile.ratio) } });
-        i = j;
-      }
+    // OpenCC converts whole phrases (乾隆 stays, 乾燥 → 干燥), so convert the run, not characters
+    const converted = t2s(run);
+    if (converted === run) continue;
+    if (converted.length !== run.length) {
+      edits.push({ start: m.index, end: m.index + run.length, replacement: converted, rule: 'opencc/t2s-document', kind: 'correction', evidence });
       continue;
     }
-    for (let i = 0; i < run.length; i++) {
-      const ch = run[i];
-      const s = t2sChar(ch);
-      if (s === ch || s.length !== 1) continue;
-      const fTrad = dictCharFrequency(ch);
-      const fSimp = dictCharFrequency(s);
-      if (fSimp > 0 && fTrad < LEFTOVER_FREQUENCY_RATIO * fSimp) {
-        edits.push({
-          start: m.index + i,
-          end: m.index + i + 1,
-          replacement: s,
-          rule: 'opencc/t2s-leftover',
-          kind: 'correction',
-          evidence: { documentRatio: round(profile.ratio), dictFrequency: { [ch]: fTrad, [s]: fSimp } },
-        });
+    // one correction per contiguous changed stretch
+    let i = 0;
+    while (i < run.length) {
+      if (run[i] === converted[i]) {
+        i++;
+        continue;
       }
+      let j = i;
+      while (j < run.length && run[j] !== converted[j]) j++;
+      edits.push({ start: m.index + i, end: m.index + j, replacement: converted.slice(i, j), rule: 'opencc/t2s-document', kind: 'correction', evidence });
+      i = j;
+    }
+  }
+  return edits;
+}
+
+/** In a simplified document: single characters that simplified dictionaries barely use. */
+function leftoverEdits(text: string, profile: TraditionalProfile): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400 || convertible[c] !== 2) continue;
+    const ch = text[i];
+    const s = t2sChar(ch);
+    if (s.length !== 1) continue;
+    const fTrad = dictCharFrequency(ch);
+    const fSimp = dictCharFrequency(s);
+    if (fSimp > 0 && fTrad < LEFTOVER_FREQUENCY_RATIO * fSimp) {
+      edits.push({
+        start: i,
+        end: i + 1,
+        replacement: s,
+        rule: 'opencc/t2s-leftover',
+        kind: 'correction',
+        evidence: { documentRatio: round(profile.ratio), dictFrequency: { [ch]: fTrad, [s]: fSimp } },
+      });
     }
   }
   return edits;

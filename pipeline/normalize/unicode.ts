@@ -11,7 +11,8 @@ const FULLWIDTH_JOINER = /(?<=[0-9A-Za-z０-９Ａ-Ｚａ-ｚ])[－／](?=[0-9A-
 /** Minus-like signs before a digit: U+2212, U+2010, U+2011, U+FE63. */
 const MINUS = /[\u2212\u2010\u2011\ufe63](?=[0-9])/g;
 /** A cell or token made only of dashes: the empty-cell mark, canonical form "—". */
-const DASH_TOKEN = /(?<=^|[ \t])[—–―－‐−\-]{1,4}(?=$|[ \t])/gm;
+const DASH_RUN = /[—–―－‐−-]{1,4}/g;
+const isCellEdge = (ch: string | undefined): boolean => ch === undefined || ch === ' ' || ch === '\t' || ch === '\n';
 const SUBSCRIPT = /[ ]*([₀-₉]+(?:[.．][₀-₉]+)?)[ ]*/g;
 
 export function unicodeEdits(text: string): Edit[] {
@@ -35,8 +36,8 @@ export function unicodeEdits(text: string): Edit[] {
   for (const m of text.matchAll(MINUS)) {
     edits.push({ start: m.index, end: m.index + 1, replacement: '-', rule: 'unicode/minus', kind: 'correction', evidence: { codePoint: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } });
   }
-  for (const m of text.matchAll(DASH_TOKEN)) {
-    if (m[0] === '—') continue;
+  for (const m of text.matchAll(DASH_RUN)) {
+    if (m[0] === '—' || !isCellEdge(text[m.index - 1]) || !isCellEdge(text[m.index + m[0].length])) continue;
     // a lone ASCII hyphen is too ambiguous to be an empty cell unless it stands between tabs
     if (m[0] === '-' && !/\t/.test(text.slice(Math.max(0, m.index - 1), m.index + 2))) continue;
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: '—', rule: 'unicode/empty-cell-dash', kind: 'correction', evidence: {} });

@@ -22,6 +22,11 @@ export function displayWidth(s: string): number {
       w += c === 9 ? 4 : 1;
       continue;
     }
+    // fast paths for the common ranges: Han, CJK punctuation, full-width forms
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60)) {
+      w += 2;
+      continue;
+    }
     const cp = s.codePointAt(i)!;
     if (cp > 0xffff) i++;
     w += eastAsianWidth(cp, { ambiguousAsWide: true });

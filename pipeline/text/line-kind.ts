@@ -39,8 +39,14 @@ export function isTableRow(text: string): boolean {
   return numeric >= 3 && numeric >= tokens.length / 3 && named;
 }
 
+/** Characters that can start anything but running text (markers, captions, notes, TOC, rows). */
+const SPECIAL_START = /^[\s*]*[目专注备说资数表附图第〇零一二两三四五六七八九十百（(\d序前引导]/;
+/** Characters that can make a line a table row or a TOC entry wherever they stand. */
+const SPECIAL_ANY = /[\t.…·_\d—-]|预期性|约束性/;
+
 /** Classify one trimmed line of text. */
 export function lineKind(text: string): LineKind {
+  if (!SPECIAL_START.test(text) && !SPECIAL_ANY.test(text)) return 'text';
   const t = text.trim().replace(/^\*\*/, '');
   if (/^目\s*录$/.test(t)) return 'toc-title';
   if (TOC_ENTRY.test(t)) return 'toc-entry';

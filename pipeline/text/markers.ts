@@ -27,7 +27,11 @@ const PATTERNS: Array<[HeadingKind, RegExp]> = [
 ];
 
 /** The numbering marker a line starts with, if any. Works on normalized or raw text. */
+/** Characters a numbering marker can start with: a quick reject for the common case. */
+const MARKER_START = /^[\s*]*[第〇零一二两三四五六七八九十百（(\d序前引导]/;
+
 export function matchMarker(text: string): MarkerMatch | null {
+  if (!MARKER_START.test(text)) return null;
   const t = text.replace(/^[\s*]+/, '');
   const lead = text.length - t.length;
   for (const [kind, re] of PATTERNS) {
