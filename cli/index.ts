@@ -7,6 +7,7 @@ import { schemaCommand } from './commands/schema.js';
 import { outlineCommand } from './commands/outline.js';
 import { reviewCommand } from './commands/review.js';
 import { exportCommand } from './commands/export.js';
+import { diffCommand } from './commands/diff.js';
 
 /** Run the CLI: argv without node and script. Returns the exit code; never calls process.exit. */
 export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -20,7 +21,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(), exportCommand()];
+  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(), exportCommand(), diffCommand(io, setExit)];
   for (const c of commands) {
     c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
     program.addCommand(c);

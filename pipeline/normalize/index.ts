@@ -42,7 +42,13 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
   ];
   for (const step of characterSteps) mt = step(mt, doc);
   const chars = mt;
-  const { edits, profile } = unwrapEdits(mt.text);
+  const breaks = doc.pages.map((p) => p.source.offset).sort((x, y) => x - y);
+  const { edits, profile } = unwrapEdits(mt.text, (a, b) => {
+    // raw range of the gap between two lines, and a page marker inside it
+    const lo = a > 0 ? chars.ends[a - 1] : 0;
+    const hi = b < chars.text.length ? chars.starts[b] : chars.rawLength;
+    return breaks.some((o) => o >= lo && o < hi);
+  });
   mt = doc.edit('normalize', mt, edits);
   mt = removeExtractionSpaces(mt, doc);
   const { text, emphasis } = removeMarkup(mt, doc);

@@ -80,18 +80,23 @@ export function wrapProfile(lines: readonly ContentLine[]): WrapProfile {
 const NEVER_JOIN_AFTER: ReadonlySet<LineKind> = new Set(['caption', 'figure-caption', 'box-marker', 'table-row', 'toc-entry', 'toc-title']);
 const NEVER_JOIN_BEFORE: ReadonlySet<LineKind> = new Set(['heading', 'list-item', 'caption', 'figure-caption', 'box-marker', 'table-row', 'toc-entry', 'toc-title', 'note']);
 
-/** A heading line that runs on into its paragraph (（一）坚持…。到“十三五”期末…). */
+/** A heading line that runs on into its paragraph (（一）坚持…。到“十三五”期末…, （一）从国际发展形势看：新一轮…). */
 function isRunInHeading(l: ContentLine): boolean {
-  return l.kind === 'heading' && /[。；]/.test(l.text.slice(0, -1));
+  return l.kind === 'heading' && /[。；：]/.test(l.text.slice(0, -1));
 }
+
+/** No line of Chinese text starts with closing punctuation or ends with an opening bracket or quote. */
+const OPENS_NOTHING = /^[，。、；：？！）》」』”’,;:?!)]/;
+const CLOSES_NOTHING = /[《「『“‘（(]$/;
 
 /**
  * Should line b continue the paragraph of line a? `localWidth` is the widest line of the block
  * so far, so that boxes set wider than the body (专栏) are judged by their own width.
  */
-export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number): boolean {
+export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number, pageBreak = false): boolean {
   if (NEVER_JOIN_AFTER.has(a.kind)) return false;
   if (a.kind === 'heading' && !isRunInHeading(a)) return false;
+  if ((OPENS_NOTHING.test(b.text) || CLOSES_NOTHING.test(a.text)) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
   if (/^(?:——|—)/.test(b.text)) return false;
   // a full line that stops mid-phrase carries on even when the next line happens to start like a
   // heading (…坚持权责法定、权责统 / 一、用权公开，健全…)
@@ -103,6 +108,8 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
     return a.width >= width - FULL_TOLERANCE || (a.width >= width * NEARLY_FULL && !endsSentence(a.text));
   }
   if (TITLE_END.test(a.text)) return false;
+  // a page break between the two lines: a sentence left open carries on after it
+  if (pageBreak && !endsSentence(a.text) && b.kind === 'text') return true;
   if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text)) return false;
   return a.width >= LONG_LINE && !endsSentence(a.text);
 }
@@ -117,8 +124,11 @@ export interface UnwrapResult {
   profile: WrapProfile;
 }
 
-/** Edits that join the hard-wrapped lines of a paragraph and leave exactly one "\n" between blocks. */
-export function unwrapEdits(text: string): UnwrapResult {
+/**
+ * Edits that join the hard-wrapped lines of a paragraph and leave exactly one "\n" between blocks.
+ * `pageBreakBetween(a, b)` tells whether page furniture was removed between two offsets of the text.
+ */
+export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: number) => boolean = () => false): UnwrapResult {
   const lines = contentLines(text);
   const profile = wrapProfile(lines);
   const edits: Edit[] = [];
@@ -131,7 +141,7 @@ export function unwrapEdits(text: string): UnwrapResult {
   let a = lines[0];
   for (let i = 1; i < lines.length; i++) {
     const b = lines[i];
-    const join = continues(a, b, profile, localWidth);
+    const join = continues(a, b, profile, localWidth, pageBreakBetween(a.end, b.start));
     let replacement = '\n';
     if (join) {
       replacement = /[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text) ? ' ' : '';

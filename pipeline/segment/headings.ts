@@ -50,7 +50,9 @@ export function isHeadingContinuation(heading: Block, parse: HeadingParse, next:
   if (next.firstLine - heading.lastLine > 2) return false;
   if (/[，。；：！？、]/.test(next.text) || next.text.length > 20 || next.rawLines !== 1) return false;
   if (displayWidth(parse.title) + displayWidth(next.text) > 90) return false;
-  // the title so far must read as unfinished: long enough to have been wrapped
-  if (displayWidth(heading.text) < 24) return false;
+  // the title so far must read as unfinished (long enough to have been wrapped), or be a chapter-level
+  // heading with its motto on the next line (第二章 建设现代经济体系 / 打造实力湛河)
+  const topLevel = parse.kind === 'part' || parse.kind === 'chapter' || parse.kind === 'section';
+  if (displayWidth(heading.text) < 24 && !(topLevel && next.text.length <= 12)) return false;
   return after === undefined || after.kind !== 'text' || displayWidth(after.text) > 40 || after.rawLines > 1;
 }

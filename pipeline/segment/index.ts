@@ -13,6 +13,7 @@ import { isFigureCaption } from './figures.js';
 import { parseHeading, isHeadingContinuation, type HeadingParse } from './headings.js';
 import { nest } from './tree.js';
 import { matchMarker } from '../text/markers.js';
+import { displayWidth, endsSentence } from '../text/chars.js';
 
 /** A table located in the text, before the table stage parses its rows. */
 export interface TableRegion {
@@ -120,10 +121,28 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
   const figures: Figure[] = [];
   let current: Open | null = null;
   let sectionCount = 0;
+  /** a box, table or figure was cut out right after the section's last paragraph */
+  let interrupted = false;
   const addParagraph = (p: Paragraph): void => {
-    if (current) current.paragraphs.push(p);
-    else topParagraphs.push(p);
+    const list = current ? current.paragraphs : topParagraphs;
+    const last = list[list.length - 1];
+    // a paragraph the layout broke around a box or table (…继续开展污染防治行动， [专栏] 建立健全…) is one paragraph
+    if (interrupted && last && last.kind === 'paragraph' && p.kind === 'paragraph' && !endsSentence(last.text)) {
+      list[list.length - 1] = joinParagraphs(last, p);
+      paragraphCount--;
+    } else {
+      list.push(p);
+    }
+    interrupted = false;
   };
+  const joinParagraphs = (a: Paragraph, b: Paragraph): Paragraph => ({
+    id: a.id,
+    kind: a.kind,
+    text: a.text + b.text,
+    emphasis: [...a.emphasis, ...b.emphasis.map((e) => ({ ...e, start: e.start + a.text.length, end: e.end + a.text.length }))],
+    source: doc.span(a.source.offset, b.source.endOffset),
+    map: [...a.map, ...b.map.map(([t, o]): [number, number] => [t + a.text.length, o])],
+  });
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -132,6 +151,7 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       const region = tableRegion(table, `table-${tables.length + 1}`, current?.id ?? null);
       tables.push(region);
       current?.tables.push(region.id);
+      interrupted = true;
       i = table.end - 1;
       continue;
     }
@@ -140,6 +160,7 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       const made = makeBox(box, `box-${boxes.length + 1}`, current?.id ?? null);
       boxes.push(made);
       current?.boxes.push(made.id);
+      interrupted = true;
       i = box.end - 1;
       continue;
     }
@@ -148,6 +169,7 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       const f: Figure = { id: `fig-${figures.length + 1}`, title: b.text.replace(/^图\s*\d+(?:[-.]\d+)?\s*[：:]?\s*/, ''), sectionId: current?.id ?? null, source: doc.span(b.rawStart, b.rawEnd) };
       figures.push(f);
       current?.figures.push(f.id);
+      interrupted = true;
       continue;
     }
     const parse = headingOf(blocks, i);
@@ -156,7 +178,8 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       let end = b.start + parse.end;
       const next = blocks[i + 1];
       if (!taken.has(i + 1) && isHeadingContinuation(b, parse, next, blocks[i + 2])) {
-        title += next.text;
+        // a wrapped title runs on; a motto under a short chapter title stands apart (建设现代经济体系 打造实力湛河)
+        title += displayWidth(b.text) < 24 ? ` ${next.text}` : next.text;
         end = next.end;
         i++;
       }
@@ -176,6 +199,7 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       };
       headings.push(h);
       current = h;
+      interrupted = false;
       if (parse.restStart !== null) h.paragraphs.push(makeParagraph(b, 'paragraph', parse.restStart));
       continue;
     }

@@ -1,0 +1,5 @@
+export { diffCorpora, snapshotOf, CorpusError, type CorpusSnapshot, type LoadedDocument } from './corpus.js';
+export { readCorpusSnapshot } from './read.js';
+export { diffDocuments } from './document.js';
+export { formatDiffText, formatDiffJson, formatDocumentDiff } from './format.js';
+export * from './types.js';
