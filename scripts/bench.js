@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: builds the corpus from fixtures (or the given inputs) several times and reports
 // MB/s of source text, documents/s and peak RSS, for the whole build and for the text stages alone.
-// Run through `npm run bench` (which compiles first). Usage: node scripts/bench.js [--runs N] [inputs…]
+// Run through `npm run bench` (which compiles first). Usage: node scripts/bench.js [--runs N] [--workers N] [inputs…]
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +14,12 @@ import { segment } from '../dist/pipeline/segment/index.js';
 import { decodeText } from '../dist/pipeline/ingest/decode.js';
 
 const args = process.argv.slice(2);
-let runs = 5;
+let runs = 7;
+let workers = 0;
 const inputs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--workers') workers = Number(args[++i]);
   else inputs.push(args[i]);
 }
 if (inputs.length === 0) inputs.push('fixtures');
@@ -51,11 +53,11 @@ for (let r = 0; r < runs; r++) {
 // whole build: ingest, all stages including OCR and tables, validation, atomic writes
 const hooks = ocrHooks();
 const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-'));
-await buildCorpus({ inputs, outDir: out, hooks }); // warm-up: dictionaries, gazetteer, pdfjs
+await buildCorpus({ inputs, outDir: out, hooks, workers }); // warm-up: dictionaries, gazetteer, pdfjs
 const bs = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
-  await buildCorpus({ inputs, outDir: out, hooks });
+  await buildCorpus({ inputs, outDir: out, hooks, workers });
   bs.push(performance.now() - t0);
 }
 await rm(out, { recursive: true, force: true });
@@ -66,5 +68,5 @@ const tText = median(ts) / 1000;
 const tBuild = median(bs) / 1000;
 console.log(`inputs: ${files.length} documents, ${mb(textBytes).toFixed(2)} MB (${texts.length} text files, ${mb(textStageBytes).toFixed(2)} MB); ${runs} runs, median`);
 console.log(`text stages (normalize + segment, one core): ${(tText * 1000).toFixed(0)} ms, ${(mb(textStageBytes) / tText).toFixed(2)} MB/s, ${(texts.length / tText).toFixed(1)} documents/s`);
-console.log(`full build (ingest … emit, OCR and tables included): ${(tBuild * 1000).toFixed(0)} ms, ${(mb(textBytes) / tBuild).toFixed(2)} MB/s, ${(files.length / tBuild).toFixed(1)} documents/s`);
+console.log(`full build (ingest … emit, OCR and tables included${workers > 1 ? `, ${workers} workers` : ', one thread'}): ${(tBuild * 1000).toFixed(0)} ms, ${(mb(textBytes) / tBuild).toFixed(2)} MB/s, ${(files.length / tBuild).toFixed(1)} documents/s`);
 console.log(`peak RSS: ${mb(peak).toFixed(0)} MB`);

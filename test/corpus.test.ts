@@ -59,6 +59,13 @@ describe('plancorpus build (the real binary)', () => {
     }
   });
 
+  it('builds the same corpus on worker threads', async () => {
+    const c = tmp();
+    const r = await cli(['build', 'fixtures', '--out', c, '--workers', '2']);
+    expect(r.code).toBe(0);
+    expect(files(c)).toEqual(files(a));
+  });
+
   it('validate accepts the corpus and rejects a tampered document with its raw position', async () => {
     expect((await cli(['validate', a])).code).toBe(0);
     const c = tmp();

@@ -14,9 +14,14 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       if (!Number.isInteger(n) || n < 1) throw new Error(`--concurrency takes a whole number ≥ 1, not ${v}`);
       return n;
     }))
+    .addOption(new Option('-w, --workers <n>', 'worker threads for large batches (0: build in one thread; default: one per core from 200 inputs on)').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`--workers takes a whole number ≥ 0, not ${v}`);
+      return n;
+    }))
     .option('-q, --quiet', 'print nothing but errors')
     .option('--format <format>', 'summary format: text or json', 'text')
-    .action(async (inputs: string[], opts: { out: string; rules?: string; concurrency: number; quiet?: boolean; format: string }) => {
+    .action(async (inputs: string[], opts: { out: string; rules?: string; concurrency: number; workers?: number; quiet?: boolean; format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
       const hooks = ocrHooks(opts.rules);
       const progress = io.stderrIsTTY && !opts.quiet;
@@ -25,6 +30,8 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
         outDir: opts.out,
         concurrency: opts.concurrency,
         hooks,
+        rulesFile: opts.rules,
+        workers: opts.workers ?? 'auto',
         onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
       });
       if (progress) io.stderr('\n');

@@ -55,7 +55,7 @@ export function markupEdits(text: string): MarkupResult {
       k += 1;
     }
   }
-  for (const m of text.matchAll(SUBSCRIPT_MARKUP)) {
+  for (const m of text.includes('_{') ? text.matchAll(SUBSCRIPT_MARKUP) : []) {
     const inner = m[1];
     const open = m[0].indexOf('_{');
     edits.push({ start: m.index, end: m.index + open + 2, replacement: '', rule: 'markup/subscript', kind: 'removal' });

@@ -9,19 +9,30 @@ export interface CompactText {
   readonly offsets: Int32Array;
 }
 
-const SPACE = /[\s\u3000\u00a0\ufeff]/u;
+const SPACE_RUN = /[\s\u3000\u00a0\ufeff]+/gu;
 
+let last: { text: string; compact: CompactText } | null = null;
+
+/** Whitespace runs are cut out in one pass; the result for the last text is reused (subject detection and corrections read the same text). */
 export function compactText(text: string): CompactText {
+  if (last && last.text === text) return last.compact;
   const offsets = new Int32Array(text.length);
   const parts: string[] = [];
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (SPACE.test(ch)) continue;
-    parts.push(ch);
-    offsets[n++] = i;
+  let from = 0;
+  const keep = (a: number, b: number): void => {
+    if (b <= a) return;
+    parts.push(text.slice(a, b));
+    for (let i = a; i < b; i++) offsets[n++] = i;
+  };
+  for (const m of text.matchAll(SPACE_RUN)) {
+    keep(from, m.index);
+    from = m.index + m[0].length;
   }
-  return { text: parts.join(''), offsets: offsets.slice(0, n) };
+  keep(from, text.length);
+  const compact = { text: parts.join(''), offsets: offsets.slice(0, n) };
+  last = { text, compact };
+  return compact;
 }
 
 /** Original [start, end) of the compact range [a, b). */

@@ -19,11 +19,18 @@ interface NameEntry {
 /** Two-character names that are also ordinary words (城区, 郊区, 矿区): never evidence. */
 const isGenericName = (d: Division) => d.name.length <= 2 && d.short === d.name && /[区]$/.test(d.name);
 
-const matchers = new WeakMap<Gazetteer, { names: Map<string, NameEntry>; maxLen: number }>();
+interface NameMatcher {
+  names: Map<string, NameEntry>;
+  maxLen: number;
+  /** two-character prefixes of every name: most text positions start none, and are skipped cheaply */
+  prefixes: Set<string>;
+}
+
+const matchers = new WeakMap<Gazetteer, WeakMap<ConfusionIndex, NameMatcher>>();
 
 /** Full names of every division plus their one-confusable-character variants. */
-function nameMatcher(g: Gazetteer, index: ConfusionIndex) {
-  const hit = matchers.get(g);
+function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameMatcher {
+  const hit = matchers.get(g)?.get(index);
   if (hit) return hit;
   const names = new Map<string, NameEntry>();
   let maxLen = 0;
@@ -42,8 +49,12 @@ function nameMatcher(g: Gazetteer, index: ConfusionIndex) {
       names.set(v.form, { divisions: [...(e?.divisions ?? []), d], variant: true });
     }
   }
-  const m = { names, maxLen };
-  matchers.set(g, m);
+  const prefixes = new Set<string>();
+  for (const name of names.keys()) prefixes.add(name.slice(0, 2));
+  const m = { names, maxLen, prefixes };
+  let byIndex = matchers.get(g);
+  if (!byIndex) matchers.set(g, (byIndex = new WeakMap()));
+  byIndex.set(index, m);
   return m;
 }
 
@@ -55,10 +66,14 @@ interface Tally {
 
 /** Longest-match scan of the compact text for division names. */
 function tallyNames(compact: string, titleEnd: number, g: Gazetteer, index: ConfusionIndex): Map<Division, Tally> {
-  const { names, maxLen } = nameMatcher(g, index);
+  const { names, maxLen, prefixes } = nameMatcher(g, index);
   const tallies = new Map<Division, Tally>();
   const matched: Array<{ at: number; entry: NameEntry }> = [];
   for (let i = 0; i < compact.length; ) {
+    if (!prefixes.has(compact.slice(i, i + 2))) {
+      i++;
+      continue;
+    }
     let len = Math.min(maxLen, compact.length - i);
     for (; len >= 2; len--) {
       const entry = names.get(compact.slice(i, i + len));

@@ -23,7 +23,7 @@ export function displayWidth(s: string): number {
       continue;
     }
     // fast paths for the common ranges: Han, CJK punctuation, full-width forms
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60)) {
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || (c >= 0x2018 && c <= 0x201d)) {
       w += 2;
       continue;
     }
@@ -40,7 +40,9 @@ const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】']);
 
 /** True when the text ends a sentence (ignoring closing quotes/brackets after the stop, and bold markers). */
 export function endsSentence(text: string): boolean {
-  let t = text.replace(/[\s*]+$/u, '');
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\n')) end--;
+  let t = end === text.length ? text : text.slice(0, end);
   while (t.length > 0 && CLOSERS.has(t[t.length - 1])) {
     const before = t[t.length - 2];
     if (before !== undefined && FINAL.has(before)) return true;
