@@ -21,7 +21,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(), exportCommand(), diffCommand(io, setExit)];
+  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(io), exportCommand(io), diffCommand(io, setExit)];
   for (const c of commands) {
     c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
     program.addCommand(c);

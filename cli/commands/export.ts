@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { formatIndicators, type ExportFormat } from '../../pipeline/export/format.js';
+import { formatIndicators, recordsToCsv, recordsToJsonl, type ExportFormat } from '../../pipeline/export/format.js';
+import { paragraphRows, PARAGRAPH_FIELDS } from '../../pipeline/export/paragraph-rows.js';
+import { PlanDocument } from '../../schemas/document.js';
 import { indicatorRows } from '../../pipeline/export/indicator-rows.js';
 import { readCorpus } from '../../pipeline/export/read-corpus.js';
 import { EXIT, processIo, type Io } from '../io.js';
@@ -43,6 +45,34 @@ export function exportCommand(io: Io = processIo): Command {
       }
       for (const p of read.problems) io.stderr(`plancorpus export indicators: skipped ${p}\n`);
       const text = formatIndicators(indicatorRows(read.docs), opts.format as ExportFormat, { bom: opts.bom });
+      if (opts.out !== undefined) await writeFile(opts.out, text, 'utf8');
+      else io.stdout(text);
+      process.exitCode = EXIT.ok;
+    });
+  cmd
+    .command('paragraphs')
+    .description('Passages of running text (paragraphs, list items, 专栏 items) with their heading path, for search and retrieval')
+    .argument('[CORPUS_DIR]', 'corpus folder (with index.json)', 'output')
+    .addOption(new Option('--format <format>', 'jsonl or csv').default('jsonl'))
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)', false)
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (dir: string, opts: { format: string; bom: boolean; out?: string }) => {
+      if (!FORMATS.includes(opts.format as ExportFormat)) {
+        io.stderr(`plancorpus export paragraphs: --format must be jsonl or csv, not ${JSON.stringify(opts.format)}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      let read;
+      try {
+        read = await readCorpus(dir, PlanDocument);
+      } catch (err) {
+        io.stderr(`plancorpus export paragraphs: cannot read corpus ${dir}: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      for (const p of read.problems) io.stderr(`plancorpus export paragraphs: skipped ${p}\n`);
+      const rows = paragraphRows(read.docs);
+      const text = opts.format === 'csv' ? recordsToCsv(PARAGRAPH_FIELDS, rows, { bom: opts.bom }) : recordsToJsonl(PARAGRAPH_FIELDS, rows);
       if (opts.out !== undefined) await writeFile(opts.out, text, 'utf8');
       else io.stdout(text);
       process.exitCode = EXIT.ok;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { processIo, type Io } from '../io.js';
 import { z } from 'zod';
 import { Correction, Diagnostic } from '../../schemas/messages.js';
 
@@ -113,12 +114,12 @@ export function readCorpus(dir: string): ReviewInput[] {
   return inputs;
 }
 
-export function reviewCommand(): Command {
+export function reviewCommand(io: Io = processIo): Command {
   return new Command('review')
     .description('List applied corrections and open ocr-suspect diagnostics of a built corpus, grouped by rule, with context')
     .argument('<corpus-dir>', 'directory with index.json written by plancorpus build')
     .option('--rule <prefix>', 'only rules starting with this prefix, e.g. ocr/')
     .action((dir: string, opts: { rule?: string }) => {
-      process.stdout.write(formatReview(readCorpus(dir), { rule: opts.rule }));
+      io.stdout(formatReview(readCorpus(dir), { rule: opts.rule }));
     });
 }

@@ -14,13 +14,25 @@ export function csvField(v: string | number | boolean | null): string {
  * Excel opens the Chinese text as UTF-8.
  */
 export function toCsv(rows: readonly IndicatorRow[], opts: { bom?: boolean } = {}): string {
-  const lines = [INDICATOR_FIELDS.join(','), ...rows.map((r) => INDICATOR_FIELDS.map((f) => csvField(r[f])).join(','))];
-  return (opts.bom ? '\ufeff' : '') + lines.map((l) => `${l}\r\n`).join('');
+  return recordsToCsv(INDICATOR_FIELDS, rows, opts);
 }
 
 /** JSON Lines: one object per line, keys in export order, nulls kept. */
 export function toJsonl(rows: readonly IndicatorRow[]): string {
-  return rows.map((r) => `${JSON.stringify(Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, r[f]])))}\n`).join('');
+  return recordsToJsonl(INDICATOR_FIELDS, rows);
+}
+
+type Cell = string | number | boolean | null;
+
+/** CSV of flat records with the given field order (RFC 4180, CRLF, optional BOM). */
+export function recordsToCsv<F extends string>(fields: readonly F[], rows: ReadonlyArray<Record<F, Cell>>, opts: { bom?: boolean } = {}): string {
+  const lines = [fields.join(','), ...rows.map((r) => fields.map((f) => csvField(r[f])).join(','))];
+  return (opts.bom ? '\ufeff' : '') + lines.map((l) => `${l}\r\n`).join('');
+}
+
+/** JSON Lines of flat records with the given key order. */
+export function recordsToJsonl<F extends string>(fields: readonly F[], rows: ReadonlyArray<Record<F, Cell | readonly string[]>>): string {
+  return rows.map((r) => `${JSON.stringify(Object.fromEntries(fields.map((f) => [f, r[f]])))}\n`).join('');
 }
 
 export function formatIndicators(rows: readonly IndicatorRow[], format: ExportFormat, opts: { bom?: boolean } = {}): string {
