@@ -93,7 +93,7 @@ const CLOSES_NOTHING = /[《「『“‘（(]$/;
  * Should line b continue the paragraph of line a? `localWidth` is the widest line of the block
  * so far, so that boxes set wider than the body (专栏) are judged by their own width.
  */
-export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number, pageBreak = false): boolean {
+export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number, pageBreak = false, after?: ContentLine, blockWidth = a.width): boolean {
   if (NEVER_JOIN_AFTER.has(a.kind)) return false;
   if (a.kind === 'heading' && !isRunInHeading(a)) return false;
   if ((OPENS_NOTHING.test(b.text) || CLOSES_NOTHING.test(a.text)) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
@@ -110,8 +110,10 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   if (TITLE_END.test(a.text)) return false;
   // a page break between the two lines: a sentence left open carries on after it
   if (pageBreak && !endsSentence(a.text) && b.kind === 'text') return true;
-  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text)) return false;
-  return a.width >= LONG_LINE && !endsSentence(a.text);
+  // (unless the short line itself runs on: 中国大陆 / ，也可能…)
+  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text) && !(after && OPENS_NOTHING.test(after.text))) return false;
+  // the paragraph so far, not just its last piece, must be long: a page break cuts paragraphs, not titles
+  return Math.max(a.width, blockWidth) >= LONG_LINE && !endsSentence(a.text);
 }
 
 /** A line ending in a document-type noun is a title, not a paragraph cut by a page break. */
@@ -138,10 +140,12 @@ export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: numbe
   }
   if (lines[0].start > 0) edits.push({ start: 0, end: lines[0].start, replacement: '', rule: 'layout/blank', kind: 'layout' });
   let localWidth = lines[0].width;
+  let blockWidth = lines[0].width;
   let a = lines[0];
   for (let i = 1; i < lines.length; i++) {
     const b = lines[i];
-    const join = continues(a, b, profile, localWidth, pageBreakBetween(a.end, b.start));
+    const join = continues(a, b, profile, localWidth, pageBreakBetween(a.end, b.start), lines[i + 1], blockWidth);
+    blockWidth = join ? blockWidth + b.width : b.width;
     let replacement = '\n';
     if (join) {
       replacement = /[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text) ? ' ' : '';
