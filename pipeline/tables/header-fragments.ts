@@ -83,3 +83,35 @@ export function groupHeaderFragments(fragments: readonly Fragment[]): HeaderGrou
   }
   return groups;
 }
+
+/**
+ * A header laid out row by row, as PDF text extraction gives it: each line holds one fragment per
+ * column (`2015 年 2020 年 年均增速 2020 年` / `序号 指标名称 指标属性` / `基数 目标 （%） 完成值`).
+ * When at least two lines hold the same number of value fragments, column j's label is fragment j of
+ * each such line, top to bottom; id labels (序号, 指标名称) and the attribute label come from where
+ * they stand. Null when the header is not laid out that way (one cell per line, as in 000's text).
+ */
+export function stackedHeaderLabels(lines: readonly string[]): HeaderGroup[] | null {
+  const perLine = lines.map((text, row) => {
+    const fragments = headerFragments(text, row);
+    return {
+      ids: fragments.filter((f) => isIdLabel(f.text)),
+      attribute: fragments.filter((f) => roleWords(compactText(f.text)) === 'attribute'),
+      values: fragments.filter((f) => !isIdLabel(f.text) && roleWords(compactText(f.text)) !== 'attribute'),
+    };
+  });
+  const counts = new Map<number, number>();
+  for (const l of perLine) if (l.values.length >= 2) counts.set(l.values.length, (counts.get(l.values.length) ?? 0) + 1);
+  const stacked = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  if (!stacked) return null;
+  const k = stacked[0];
+  // every line with value fragments must be part of the grid, or the reading is not safe
+  if (perLine.some((l) => l.values.length > 0 && l.values.length !== k)) return null;
+  const ids = perLine.flatMap((l) => l.ids).map((f) => ({ text: compactText(f.text), fragments: [f] }));
+  const columns: HeaderGroup[] = Array.from({ length: k }, (_, j) => {
+    const fragments = perLine.filter((l) => l.values.length === k).map((l) => l.values[j]);
+    return { text: fragments.map((f) => compactText(f.text)).join(''), fragments };
+  });
+  const attribute = perLine.flatMap((l) => l.attribute).map((f) => ({ text: compactText(f.text), fragments: [f] }));
+  return [...ids, ...columns, ...attribute];
+}

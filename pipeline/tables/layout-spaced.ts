@@ -2,7 +2,7 @@ import type { DocContext } from '../context.js';
 import type { RawRow } from '../../schemas/table.js';
 import { joinWrapped } from './cell-text.js';
 import { ATTRIBUTE_WORD, CATEGORY, type CellDraft, type LayoutResult, type RowDraft } from './draft.js';
-import { groupHeaderFragments, headerFragments } from './header-fragments.js';
+import { groupHeaderFragments, headerFragments, stackedHeaderLabels } from './header-fragments.js';
 import { isIdLabel, roleWords, type HeaderCell } from './header.js';
 import { PAGE_NUMBER_LINE } from './raw-rows.js';
 import { joinSpans, textRangeSpan } from './row-span.js';
@@ -41,7 +41,7 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
   const headerRows = rows.slice(0, headerEnd);
   // a header is labels, not prose
   if (headerRows.some((r) => compactKey(r.text).length > MAX_HEADER_LINE)) return null;
-  const labels = groupHeaderFragments(headerRows.flatMap((r, i) => headerFragments(r.text, i)));
+  const labels = stackedHeaderLabels(headerRows.map((r) => r.text)) ?? groupHeaderFragments(headerRows.flatMap((r, i) => headerFragments(r.text, i)));
   let firstData = 0;
   while (firstData < labels.length && isIdLabel(labels[firstData].text)) firstData++;
   const headers: HeaderCell[] = labels.slice(firstData).map((g) => ({ levels: [g.text] }));
@@ -76,7 +76,12 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
     const seq = matchSeq(text, lastSeq);
     if (seq) {
       lastSeq = Number(seq.seq);
-      groups.push({ seq: seq.seq, seqAt: { row: i, end: seq.seq.length }, category, tokens: tokenizeLine(text, i, seq.rest), rows: [i] });
+      const tokens = tokenizeLine(text, i, seq.rest);
+      // a name printed on two lines around its row, the cells centred between them (PDF text):
+      // 高新技术产业增加值占规上工 / 8 43.1 40 以上 — 35 预期性 / 业比重（%）
+      const prev = groups[groups.length - 1];
+      if (tokens.length > 0 && !tokens[0].isText && prev !== undefined) tokens.unshift(...takeTrailingName(prev));
+      groups.push({ seq: seq.seq, seqAt: { row: i, end: seq.seq.length }, category, tokens, rows: [i] });
       continue;
     }
     const g = groups[groups.length - 1];
@@ -157,8 +162,27 @@ function records(g: Group, hasAttribute: boolean, valueCount: number, stray: (t:
     }
   }
   if (rec.values.length > 0) out.push(rec);
-  else for (const t of rec.name) stray(t);
+  else if (rec.name.length > 0 && out.length === 1 && out[0].name.length > 0 && out[0].name.every((t) => t.row < out[0].values[0]?.row)) {
+    // the second half of a name printed around its row (see takeTrailingName)
+    out[0].name.push(...rec.name);
+  } else for (const t of rec.name) stray(t);
   return out;
+}
+
+/**
+ * Text lines left after a group's last attribute word belong to the next row's name when that row
+ * starts with a number: take them out of the group.
+ */
+function takeTrailingName(g: Group): Token[] {
+  let k = g.tokens.length;
+  while (k > 0 && g.tokens[k - 1].isText && !ATTRIBUTE_WORD.test(g.tokens[k - 1].text.replace(/\s+/g, ''))) k--;
+  if (k === g.tokens.length || k === 0) return [];
+  // only whole lines after the attribute's line
+  const lastRow = g.tokens[k - 1].row;
+  while (k < g.tokens.length && g.tokens[k].row === lastRow) k++;
+  const taken = g.tokens.splice(k);
+  g.rows = g.rows.filter((r) => !taken.some((t) => t.row === r));
+  return taken;
 }
 
 /**
