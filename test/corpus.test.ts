@@ -95,6 +95,31 @@ describe('plancorpus build (the real binary)', () => {
   });
 });
 
+describe('--rules FILE', () => {
+  it('applies a user’s forced correction and protected name, from YAML', async () => {
+    const dir = tmp();
+    const out = tmp();
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(dir, 'report.txt'));
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, 'forced:\n  - from: 细微颗粒物\n    to: 细颗粒物\n    note: the standard term\nprotected:\n  - text: 漯河力量\n    note: kept to test protection\n');
+    const r = await cli(['build', dir, '--out', out, '--rules', rules]);
+    expect(r.code).toBe(0);
+    const doc = PlanDocument.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    expect(doc.corrections.filter((c) => c.rule === 'ocr/forced').map((c) => c.source.line)).toEqual([156]);
+    const text = JSON.stringify(doc.sections);
+    expect(text).toContain('漯河力量');
+  });
+
+  it('rejects a rules file that does not validate, naming the file and the key (exit 2)', async () => {
+    const dir = tmp();
+    const rules = join(dir, 'bad.json');
+    writeFileSync(rules, JSON.stringify({ protectd: [] }));
+    const r = await cli(['build', join(FIXTURES, FIXTURE_FILES['004']), '--out', tmp(), '--rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json.*protectd/);
+  });
+});
+
 describe('bad input', () => {
   it('gives each bad file a clear error or warning in index.json while the others are written', async () => {
     const dir = tmp();
