@@ -1,7 +1,7 @@
 /**
  * The acceptance counts through the whole pipeline (ingest → normalize → segment → parseTable),
- * on the rows the segmenter really hands over: normalized text, spaces taken out
- * (`10人均绿地面积`, `化学需氧量（吨）679`, `40以上`), dashes as `—`.
+ * on the rows the segmenter really hands over: character-normalized text with the line's own
+ * spacing (`10 人均绿地面积`, `40 以上`), dashes as `—`.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
