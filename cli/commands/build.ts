@@ -39,7 +39,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, entries: index.documents })}\n`);
       else if (!opts.quiet) {
         for (const e of index.documents) {
-          io.stdout(e.status === 'ok' ? `ok      ${e.source} → ${opts.out}/${e.output}${e.warnings ? ` (${e.warnings} warnings)` : ''}\n` : `failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
+          io.stdout(e.status === 'ok' ? `ok      ${e.source} → ${opts.out}/${e.output}${e.warnings ? ` (${e.warnings} warning${e.warnings === 1 ? '' : 's'})` : ''}\n` : `failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
         }
         io.stdout(`${index.documents.length - failed} of ${index.documents.length} documents written to ${opts.out}/ (index.json)\n`);
       } else {

@@ -47,10 +47,15 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .description('check an existing corpus folder against the schemas')
     .argument('[dir]', 'corpus folder', 'output')
     .option('-q, --quiet', 'print nothing but problems')
-    .action(async (dir: string, opts: { quiet?: boolean }) => {
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (dir: string, opts: { quiet?: boolean; format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
       const r = await validateCorpus(dir);
-      for (const p of r.problems) io.stdout(`invalid  ${p.id}: ${p.message}\n`);
-      if (!opts.quiet) io.stdout(`${r.documents - r.problems.length} of ${r.documents} documents valid\n`);
+      if (opts.format === 'json') io.stdout(`${JSON.stringify({ documents: r.documents, valid: r.documents - r.problems.length, problems: r.problems })}\n`);
+      else {
+        for (const p of r.problems) io.stdout(`invalid  ${p.id}: ${p.message}\n`);
+        if (!opts.quiet) io.stdout(`${r.documents - r.problems.length} of ${r.documents} documents valid\n`);
+      }
       setExit(r.problems.length > 0 ? EXIT.someFailed : EXIT.ok);
     });
 }
