@@ -85,6 +85,11 @@ describe('plancorpus build (the real binary)', () => {
     expect(schema.required).toContain('corrections');
   });
 
+  it('--strict exits 1 when a document has warnings', async () => {
+    expect((await cli(['build', join(FIXTURES, FIXTURE_FILES['001']), '--out', tmp(), '--strict', '-q'])).code).toBe(0);
+    expect((await cli(['build', join(FIXTURES, FIXTURE_FILES['003']), '--out', tmp(), '--strict', '-q'])).code).toBe(1);
+  });
+
   it('exits 2 on usage errors, 0 on --help', async () => {
     expect((await cli(['build', '--concurrency', 'zero'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);

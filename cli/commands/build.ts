@@ -20,8 +20,9 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       return n;
     }))
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--strict', 'exit 1 when any document has warnings, too')
     .option('--format <format>', 'summary format: text or json', 'text')
-    .action(async (inputs: string[], opts: { out: string; rules?: string; concurrency: number; workers?: number; quiet?: boolean; format: string }) => {
+    .action(async (inputs: string[], opts: { out: string; rules?: string; concurrency: number; workers?: number; quiet?: boolean; strict?: boolean; format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
       const hooks = ocrHooks(opts.rules);
       const progress = io.stderrIsTTY && !opts.quiet;
@@ -45,7 +46,8 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       } else {
         for (const e of index.documents) if (e.status === 'failed') io.stderr(`failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
       }
-      setExit(failed > 0 ? EXIT.someFailed : EXIT.ok);
+      const warned = index.documents.some((e) => e.warnings > 0);
+      setExit(failed > 0 || (opts.strict && warned) ? EXIT.someFailed : EXIT.ok);
     });
 }
 
