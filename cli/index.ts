@@ -31,7 +31,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      // help asked for (--help) is a success; help shown because a command was missing is a usage error
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
       return EXIT.usage;
     }
     if (err instanceof UsageError) {

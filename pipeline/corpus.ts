@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import fg from 'fast-glob';
 import pLimit from 'p-limit';
@@ -47,17 +47,28 @@ export function autoWorkers(inputs: number): number {
 export interface ResolvedInput {
   /** absolute path */
   file: string;
-  /** path relative to its base with / separators: the folder given as input, else the root */
+  /** path relative to its base with / separators: the folder given as input, else the file's own folder */
   path: string;
+}
+
+/** Folders never searched for inputs. */
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export class NoInputsError extends Error {
+  override name = 'NoInputsError';
 }
 
 /**
  * Expand inputs (files, folders, globs) to a sorted list. A file found under a folder input is named
- * relative to that folder (fixtures/ → 000.txt); files and globs relative to the root.
+ * relative to that folder (fixtures/ → 000.txt), a file or glob match by its own name; names never
+ * depend on the current folder. Two different files with the same name keep their folder's name in front.
  */
 export async function resolveInputs(inputs: readonly string[], root: string): Promise<ResolvedInput[]> {
-  const found = new Map<string, string>();
+  const found = new Map<string, { base: string; rel: string }>();
   const exts = `{${INPUT_EXTENSIONS.join(',')},${INPUT_EXTENSIONS.map((e) => e.toUpperCase()).join(',')}}`;
+  const add = (file: string, base: string): void => {
+    if (!found.has(file)) found.set(file, { base, rel: toPosix(relative(base, file)) });
+  };
   for (const input of inputs) {
     const abs = resolve(root, input);
     let st = null;
@@ -66,21 +77,18 @@ export async function resolveInputs(inputs: readonly string[], root: string): Pr
     } catch {
       st = null;
     }
-    if (st?.isFile()) {
-      if (!found.has(abs)) found.set(abs, toPosix(relative(root, abs)));
-    } else if (st?.isDirectory()) {
-      for (const f of await fg(`**/*.${exts}`, { cwd: abs, absolute: true, onlyFiles: true, dot: false })) {
-        const file = resolve(f);
-        if (!found.has(file)) found.set(file, toPosix(relative(abs, file)));
-      }
+    if (st?.isFile()) add(abs, dirname(abs));
+    else if (st?.isDirectory()) {
+      for (const f of await fg(`**/*.${exts}`, { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE })) add(resolve(f), abs);
     } else {
-      for (const f of await fg(toPosix(input), { cwd: root, absolute: true, onlyFiles: true })) {
-        const file = resolve(f);
-        if (!found.has(file)) found.set(file, toPosix(relative(root, file)));
-      }
+      for (const f of await fg(toPosix(input), { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE })) add(resolve(f), dirname(resolve(f)));
     }
   }
-  return [...found].map(([file, path]) => ({ file, path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.file < b.file ? -1 : 1));
+  // the same name from two places: put the base folder's own name in front (d1/a.txt, d2/a.txt)
+  const byName = new Map<string, string[]>();
+  for (const [file, { rel }] of found) byName.set(rel, [...(byName.get(rel) ?? []), file]);
+  const named = [...found].map(([file, { base, rel }]) => ({ file, path: (byName.get(rel)?.length ?? 0) > 1 ? `${basename(base)}/${rel}` : rel }));
+  return named.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.file < b.file ? -1 : 1));
 }
 
 /** Build a corpus: one JSON per input plus index.json. A failing document never stops the batch. */
@@ -88,6 +96,13 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(options.outDir);
   const resolved = await resolveInputs(options.inputs, root);
+  // fail before anything is written: a mistyped input must not replace an existing corpus's index
+  if (resolved.length === 0) throw new NoInputsError(`no .txt or .pdf inputs found in: ${options.inputs.join(', ')}`);
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new NoInputsError(`cannot use ${options.outDir} as the output folder: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const files = resolved.map((r) => r.file);
   const rel = resolved.map((r) => r.path);
   const ids = uniqueIds(rel);

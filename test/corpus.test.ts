@@ -90,7 +90,39 @@ describe('plancorpus build (the real binary)', () => {
     expect((await cli(['build', join(FIXTURES, FIXTURE_FILES['003']), '--out', tmp(), '--strict', '-q'])).code).toBe(1);
   });
 
+  it('names inputs without clashes: the same file name in two folders, a document called index', async () => {
+    const d = tmp();
+    const out = tmp();
+    mkdirSync(join(d, 'd1'));
+    mkdirSync(join(d, 'd2'));
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['001']), join(d, 'd1', 'a.txt'));
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(d, 'd2', 'a.txt'));
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(d, 'd2', 'index.txt'));
+    expect((await cli(['build', join(d, 'd1'), join(d, 'd2'), '--out', out])).code).toBe(0);
+    const index = CorpusIndex.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+    expect(index.documents.map((e) => [e.source, e.output])).toEqual([
+      ['d1/a.txt', 'd1--a.json'],
+      ['d2/a.txt', 'd2--a.json'],
+      ['index.txt', 'index-document.json'],
+    ]);
+    // a file input is named by itself, wherever the command runs
+    const r = await cli(['build', join(d, 'd1', 'a.txt'), '--out', out], tmpdir());
+    expect(r.stdout).toMatch(/^ok {6}a\.txt → /m);
+  });
+
+  it('writes nothing when no input is found, and refuses an output path that is a file', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'index.json'), '{"keep": true}');
+    expect((await cli(['build', 'no-such-folder-here', '--out', out])).code).toBe(2);
+    expect(readFileSync(join(out, 'index.json'), 'utf8')).toBe('{"keep": true}');
+    const r = await cli(['build', join(FIXTURES, FIXTURE_FILES['004']), '--out', join(out, 'index.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/output folder/);
+  });
+
   it('exits 2 on usage errors, 0 on --help', async () => {
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(['export'])).code).toBe(2);
     expect((await cli(['build', '--concurrency', 'zero'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli(['build', 'no-such-folder-here', '--out', tmp()])).code).toBe(2);

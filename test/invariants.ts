@@ -11,8 +11,11 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
   const problems: string[] = [];
   const idx = new LineIndex(raw);
   const spans: Array<{ what: string; s: SourceSpan }> = [];
-  const add = (what: string, s: SourceSpan): void => {
+  // what counts as holding raw text: items themselves, not the whole extent of a table or box
+  const cover: SourceSpan[] = [];
+  const add = (what: string, s: SourceSpan, covers = true): void => {
     spans.push({ what, s });
+    if (covers) cover.push(s);
     if (s.endOffset < s.offset || s.endOffset > raw.length) problems.push(`${what}: span ${s.offset}..${s.endOffset} outside the raw text`);
     const a = idx.toPoint(s.offset);
     const b = idx.toPoint(s.endOffset);
@@ -28,8 +31,10 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
     ids.add(id);
   };
 
-  const corrections = doc.corrections.map((c) => [c.source.offset, c.source.endOffset] as const);
-  const corrected = (o: number): boolean => corrections.some(([a, b]) => o >= a && o < b);
+  const correctedMask = new Uint8Array(raw.length + 1);
+  for (const c of doc.corrections) correctedMask.fill(1, c.source.offset, Math.max(c.source.endOffset, c.source.offset + 1));
+  const corrected = (o: number): boolean => correctedMask[o] === 1;
+  const space = /[\s\u3000\u00a0]/;
   const checkParagraph = (p: Paragraph): void => {
     seen(p.id);
     add(p.id, p.source);
@@ -38,7 +43,9 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
       const next = k + 1 < p.map.length ? p.map[k + 1][0] : p.text.length;
       for (let i = t; i < next; i++) {
         const rawCh = raw[o + (i - t)];
-        if (rawCh !== p.text[i] && !corrected(o + (i - t)) && !corrected(o)) {
+        // whitespace for whitespace (a line break joining two Latin words, an ideographic space) is layout
+        const layout = rawCh !== undefined && space.test(rawCh) && space.test(p.text[i]);
+        if (rawCh !== p.text[i] && !layout && !corrected(o + (i - t)) && !corrected(o)) {
           problems.push(`${p.id}: text ${JSON.stringify(p.text[i])} at ${i} differs from raw ${JSON.stringify(rawCh)} at ${o + i - t} with no correction logged`);
           return;
         }
@@ -69,14 +76,20 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
     }
   };
   walk(doc.sections);
+  const lineSpan = (s: SourceSpan): SourceSpan => {
+    const end = idx.lineEnd(s.line);
+    return { ...idx.span(s.offset, end) };
+  };
   for (const b of doc.boxes) {
     seen(b.id);
-    add(b.id, b.source);
+    add(b.id, b.source, false);
+    add(`${b.id} marker`, lineSpan(b.source));
     for (const it of b.items) add(`${b.id} item`, it.source);
   }
   for (const t of doc.tables) {
     seen(t.id);
-    add(t.id, t.source);
+    add(t.id, t.source, false);
+    add(`${t.id} caption`, lineSpan(t.source));
     for (const row of t.rawRows) {
       add(`${t.id} row`, row.source);
       if (idx.lineText(row.source.line) !== row.raw) problems.push(`${t.id}: rawRow.raw is not raw line ${row.source.line}`);
@@ -90,6 +103,7 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
   for (const f of doc.figures) (seen(f.id), add(f.id, f.source));
   for (const e of doc.meta.toc) add('toc', e.source);
   for (const p of doc.pages) add('page', p.source);
+  for (const f of doc.frontMatter ? [doc.frontMatter] : []) add('front matter', f.source, false);
   for (const c of doc.corrections) add(`correction ${c.rule}`, c.source);
   for (const m of doc.removals) {
     add(`removal ${m.rule}`, m.source);
@@ -99,7 +113,7 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
 
   // nothing lost silently: every visible raw character lies in some item or removal
   const covered = new Uint8Array(raw.length + 1);
-  for (const { s } of spans) covered.fill(1, s.offset, s.endOffset);
+  for (const s of cover) covered.fill(1, s.offset, s.endOffset);
   for (let o = 0; o < raw.length; o++) {
     if (!covered[o] && !/[\s\u200b-\u200d\u2060\ufeff]/.test(raw[o])) {
       const p = idx.toPoint(o);

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { buildCorpus } from '../../pipeline/corpus.js';
+import { buildCorpus, NoInputsError } from '../../pipeline/corpus.js';
 import { EXIT, type Io } from '../io.js';
 import { ocrHooks } from '../../pipeline/ocr-hooks.js';
 
@@ -26,7 +26,9 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
       const hooks = ocrHooks(opts.rules);
       const progress = io.stderrIsTTY && !opts.quiet;
-      const { index, failed } = await buildCorpus({
+      let built;
+      try {
+        built = await buildCorpus({
         inputs,
         outDir: opts.out,
         concurrency: opts.concurrency,
@@ -34,9 +36,13 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
         rulesFile: opts.rules,
         workers: opts.workers ?? 'auto',
         onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
-      });
+        });
+      } catch (err) {
+        if (err instanceof NoInputsError) throw new UsageError(err.message);
+        throw err;
+      }
+      const { index, failed } = built;
       if (progress) io.stderr('\n');
-      if (index.documents.length === 0) throw new UsageError(`no .txt or .pdf inputs found in: ${inputs.join(', ')}`);
       if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, entries: index.documents })}\n`);
       else if (!opts.quiet) {
         for (const e of index.documents) {

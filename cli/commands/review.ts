@@ -57,7 +57,7 @@ function group<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
     if (list) list.push(x);
     else m.set(k, [x]);
   }
-  return new Map([...m].sort((a, b) => a[0].localeCompare(b[0])));
+  return new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /**

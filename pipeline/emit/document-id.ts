@@ -13,6 +13,8 @@ export function documentId(relativePath: string): string {
     .map((s) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-._]+|[-._]+$/g, ''))
     .filter((s) => s.length > 0)
     .join('--');
+  // the corpus's own index.json must never be overwritten by a document called index
+  if (id === 'index') return 'index-document';
   if (id.length > 0 && id.length <= 120) return id;
   return `doc-${createHash('sha256').update(relativePath).digest('hex').slice(0, 16)}`;
 }

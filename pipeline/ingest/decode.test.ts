@@ -28,6 +28,15 @@ describe('decodeText', () => {
     expect(d.text.startsWith('2016年国务院政府工作报告')).toBe(true);
   });
 
+  it('treats a NUL anywhere as binary, and warns on a cut UTF-16 file', () => {
+    const late = new Uint8Array([...utf8('湛河区'.repeat(4000)), 0, ...utf8('规划')]);
+    expect(code(() => decodeText(late))).toBe('binary-input');
+    const cut = Buffer.from('\ufeff湛河区规划', 'utf16le').subarray(0, 9);
+    const d = decodeText(cut);
+    expect(d.encoding).toBe('utf-16le');
+    expect(d.warnings.map((w) => w.code)).toEqual(['invalid-utf16']);
+  });
+
   it('gives clear errors for empty, binary and undecodable input, and a warning for a truncated last character', () => {
     expect(code(() => decodeText(new Uint8Array()))).toBe('empty-input');
     expect(code(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])))).toBe('binary-input');

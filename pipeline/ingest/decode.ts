@@ -25,12 +25,13 @@ function plausibility(text: string): { han: number; suspicious: number } {
   return { han: (text.match(HAN_BASIC)?.length ?? 0) / n, suspicious: (text.match(SUSPICIOUS)?.length ?? 0) / n };
 }
 
+/** Binary: a NUL byte anywhere (text files without a UTF-16 BOM have none), or many control bytes. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
+  if (bytes.indexOf(0) !== -1) return true;
+  const n = Math.min(bytes.length, 65536);
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
   }
   return controls / Math.max(1, n) > 0.05;
@@ -42,11 +43,18 @@ function looksBinary(bytes: Uint8Array): boolean {
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new DecodeError('empty-input', 'the file is empty (0 bytes)');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings: [] };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings: [] };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const body = bytes.subarray(2);
+    try {
+      return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding, warnings: [] };
+    } catch {
+      // an odd byte count (a cut file) or a lone surrogate: decode what is there and say so
+      const text = new TextDecoder(encoding).decode(body);
+      const bad = (text.match(/\ufffd/g) ?? []).length;
+      if (bad > Math.max(2, text.length / 100)) throw new DecodeError('undecodable', `the file has a ${encoding} byte order mark but is not valid ${encoding}`);
+      return { text, encoding, warnings: [{ code: 'invalid-utf16', message: `${bad} invalid ${encoding} sequence(s) (a cut file or a lone surrogate) were replaced by U+FFFD` }] };
+    }
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

@@ -27,6 +27,16 @@ describe('markup', () => {
     expect(r.strays).toBe(1);
   });
 
+  it('maps emphasis in linear time (40,000 bold phrases)', async () => {
+    const { DocContext } = await import('../context.js');
+    const { removeMarkup } = await import('./markup.js');
+    const text = Array(40000).fill('推进**经济**发展，**建设**体系。').join('\n');
+    const doc = new DocContext('big.txt', text);
+    const out = removeMarkup(fromRaw(text), doc);
+    expect(out.emphasis).toHaveLength(80000);
+    expect(out.text.text.slice(out.emphasis[79999].start, out.emphasis[79999].end)).toBe('建设');
+  });
+
   it('removes _{x} subscript markup (004: PM _{2.5})', () => {
     expect(run('细微颗粒物（PM _{2.5} ）年均浓度').text).toBe('细微颗粒物（PM2.5）年均浓度');
   });

@@ -70,15 +70,23 @@ export interface MarkupOutput {
   emphasis: EmphasisSpan[];
 }
 
-/** Map an offset in the text before edits to the text after them (edits sorted, non-overlapping). */
-function shift(edits: readonly Edit[], offset: number): number {
+/**
+ * Map sorted offsets in the text before the edits to the text after them, in one merge pass over
+ * the sorted, non-overlapping edits (an offset inside a removed span maps to the span's start).
+ */
+function shiftAll(edits: readonly Edit[], offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let k = 0;
   let delta = 0;
-  for (const e of edits) {
-    if (e.end <= offset) delta += e.replacement.length - (e.end - e.start);
-    else if (e.start < offset) return e.start + delta;
-    else break;
+  for (const offset of offsets) {
+    while (k < edits.length && edits[k].end <= offset) {
+      delta += edits[k].replacement.length - (edits[k].end - edits[k].start);
+      k++;
+    }
+    const e = edits[k];
+    out.push(e !== undefined && e.start < offset ? e.start + delta : offset + delta);
   }
-  return offset + delta;
+  return out;
 }
 
 export function removeMarkup(mt: MappedText, doc: DocContext): MarkupOutput {
@@ -88,6 +96,8 @@ export function removeMarkup(mt: MappedText, doc: DocContext): MarkupOutput {
     doc.report('normalize', 'warning', 'stray-bold-marker', 'a ** marker without a partner was removed', doc.span(a, a + 2));
   }
   const sorted = [...edits].sort((x, y) => x.start - y.start);
-  const emphasis = spans.map((s) => ({ start: shift(sorted, s.start), end: shift(sorted, s.end) })).filter((s) => s.end > s.start);
+  // spans come in text order and do not overlap, so their starts and ends are sorted together
+  const mapped = shiftAll(sorted, spans.flatMap((x) => [x.start, x.end]));
+  const emphasis = spans.map((_, k) => ({ start: mapped[2 * k], end: mapped[2 * k + 1] })).filter((x) => x.end > x.start);
   return { text: doc.edit('normalize', mt, edits), emphasis };
 }

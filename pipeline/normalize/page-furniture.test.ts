@@ -14,6 +14,11 @@ describe('page furniture', () => {
     ]);
   });
 
+  it('takes N/M lines as page numbers only as a series', () => {
+    expect(kinds('完成率达到\n25/30\n其余工作继续。')).toEqual([]);
+    expect(kinds('a\n3/20\nb\n4/20\nc')).toEqual([['3/20', 'page-number', 3], ['4/20', 'page-number', 4]]);
+  });
+
   it('does not take a table row with dashes for a page number (000, raw line 406)', () => {
     expect(kinds('10 人均绿地面积（平方米） — 20 — 29.37 约束性\n')).toEqual([]);
     expect(kinds('11 每千人口拥有职业（助理）医师数（人） —— 3 —— 预期性')).toEqual([]);

@@ -9,9 +9,10 @@ const DASH = '[-—–－~～·•]';
 const PAGE_NUMBER = [
   new RegExp(`^${DASH}+\\s*(${D})\\s*${DASH}+$`),
   new RegExp(`^第\\s*(${D})\\s*页(?:\\s*[,，/]?\\s*共\\s*${D}\\s*页)?$`),
-  new RegExp(`^(${D})\\s*/\\s*${D}$`),
+  new RegExp(`^(${D})\\s*/\\s*(${D})$`),
   new RegExp(`^(?:page|p\\.)\\s*(${D})(?:\\s*of\\s*${D})?$`, 'i'),
 ];
+const FRACTION = new RegExp(`^(${D})\\s*/\\s*(${D})$`);
 /** Lines that only hold a page break: form feed or zero-width marks left by the converter. */
 const BREAK_ONLY = /^[\s\f\u200b-\u200d\u2060\ufeff]*$/;
 const BREAK_CHAR = /[\f\u200b\u2060\ufeff]/;
@@ -45,6 +46,14 @@ export function findFurniture(text: string): FurnitureLine[] {
       }
     }
   }
+  // a bare N/M line is a page number only as one of a series (3/20, 4/20 …): 25/30 alone is a value
+  const fractions = [...found.values()].filter((f) => FRACTION.test(f.line.text.trim()));
+  const totals = new Map<string, number>();
+  for (const f of fractions) {
+    const total = FRACTION.exec(f.line.text.trim())![2];
+    totals.set(total, (totals.get(total) ?? 0) + 1);
+  }
+  for (const f of fractions) if ((totals.get(FRACTION.exec(f.line.text.trim())![2]) ?? 0) < 2) found.delete(f.line.index);
   if (found.size === 0) return [];
 
   // running headers/footers: a short line repeated at least 3 times, mostly right next to a page marker

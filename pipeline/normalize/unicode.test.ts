@@ -29,6 +29,12 @@ describe('unicode', () => {
     expect(run('Cafe\u0301')).toBe('Café');
   });
 
+  it('leaves a spaced —— in running text alone, and corrects only the piece NFC changes', () => {
+    expect(run('坚持一个目标 —— 高质量发展')).toBe('坚持一个目标 —— 高质量发展');
+    const edits = unicodeEdits('很长的一行文字，其中有一个 Cafe\u0301 的外文词。');
+    expect(edits.map((e) => [e.rule, e.replacement])).toEqual([['unicode/nfc', 'é']]);
+  });
+
   it('logs each change as a correction', () => {
     const edits = unicodeEdits('１２．５');
     expect(edits).toEqual([expect.objectContaining({ start: 0, end: 4, replacement: '12.5', rule: 'unicode/fullwidth-ascii', kind: 'correction' })]);

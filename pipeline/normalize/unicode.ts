@@ -1,6 +1,6 @@
 import type { DocContext } from '../context.js';
 import type { Edit, MappedText } from './mapped-text.js';
-import { splitLines } from './lines.js';
+import { isTableRow } from '../text/line-kind.js';
 
 const toHalf = (s: string): string => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -13,18 +13,25 @@ const MINUS = /[\u2212\u2010\u2011\ufe63](?=[0-9])/g;
 /** A cell or token made only of dashes: the empty-cell mark, canonical form "—". */
 const DASH_RUN = /[—–―－‐−-]{1,4}/g;
 const isCellEdge = (ch: string | undefined): boolean => ch === undefined || ch === ' ' || ch === '\t' || ch === '\n';
+/** What NFC can change: a character followed by combining marks, or a CJK compatibility ideograph. */
+const NFC_PIECE = /[^\p{M}]\p{M}+|[\uf900-\ufaff]|[\u{2f800}-\u{2fa1f}]|[\u1100-\u11ff\uac00-\ud7a3]+/gu;
 const SUBSCRIPT = /[ ]*([₀-₉]+(?:[.．][₀-₉]+)?)[ ]*/g;
+
+function lineAround(text: string, at: number): string {
+  const a = text.lastIndexOf('\n', at - 1) + 1;
+  const b = text.indexOf('\n', at);
+  return text.slice(a, b === -1 ? text.length : b);
+}
 
 export function unicodeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   if (text.normalize('NFC') !== text) {
-    for (const line of splitLines(text)) {
-      const nfc = line.text.normalize('NFC');
-      if (nfc !== line.text) {
-        edits.push({ start: line.start, end: line.end, replacement: nfc, rule: 'unicode/nfc', kind: 'correction', evidence: { form: 'NFC' } });
-      }
+    // only the pieces NFC changes: a base character with its combining marks, a compatibility ideograph
+    for (const m of text.matchAll(NFC_PIECE)) {
+      const nfc = m[0].normalize('NFC');
+      if (nfc !== m[0]) edits.push({ start: m.index, end: m.index + m[0].length, replacement: nfc, rule: 'unicode/nfc', kind: 'correction', evidence: { form: 'NFC' } });
     }
-    // NFC edits cover whole lines; run the other rules on the next pass
+    // NFC edits go first; the other rules run on the next pass
     return edits;
   }
   for (const m of text.matchAll(FULLWIDTH)) {
@@ -38,6 +45,8 @@ export function unicodeEdits(text: string): Edit[] {
   }
   for (const m of text.matchAll(DASH_RUN)) {
     if (m[0] === '—' || !isCellEdge(text[m.index - 1]) || !isCellEdge(text[m.index + m[0].length])) continue;
+    // only in table rows: in running text a spaced —— is a dash (坚持一个目标 —— 高质量发展)
+    if (!isTableRow(lineAround(text, m.index))) continue;
     // a lone ASCII hyphen is too ambiguous to be an empty cell unless it stands between tabs
     if (m[0] === '-' && !/\t/.test(text.slice(Math.max(0, m.index - 1), m.index + 2))) continue;
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: '—', rule: 'unicode/empty-cell-dash', kind: 'correction', evidence: {} });

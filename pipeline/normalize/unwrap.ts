@@ -109,7 +109,8 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   }
   if (TITLE_END.test(a.text)) return false;
   // a page break between the two lines: a sentence left open carries on after it
-  if (pageBreak && !endsSentence(a.text) && b.kind === 'text') return true;
+  // (a sentence: it has punctuation inside or is long; a bare title line before a page break is not)
+  if (pageBreak && !endsSentence(a.text) && b.kind === 'text' && (/[，、；：,;]/.test(a.text) || Math.max(a.width, blockWidth) >= LONG_LINE)) return true;
   // (unless the short line itself runs on: 中国大陆 / ，也可能…)
   if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text) && !(after && OPENS_NOTHING.test(after.text))) return false;
   // the paragraph so far, not just its last piece, must be long: a page break cuts paragraphs, not titles

@@ -1,7 +1,6 @@
 import type { Block } from '../normalize/blocks.js';
 import type { WrapProfile } from '../normalize/unwrap.js';
 import { BOX_MARKER } from '../text/line-kind.js';
-import { matchMarker } from '../text/markers.js';
 import { displayWidth } from '../text/chars.js';
 
 export interface BoxRegion {
@@ -41,9 +40,9 @@ export function findBoxes(blocks: readonly Block[], taken: ReadonlySet<number>, 
     for (; j < blocks.length && !taken.has(j); j++) {
       const b = blocks[j];
       if (b.kind !== 'text' && b.kind !== 'list-item' && b.kind !== 'note') break;
-      if (b.kind === 'list-item' && isTitleLike(b) && matchMarker(b.text)?.rest.length) {
-        // a short numbered title right after the box belongs to the body's outline
-        if (!body.some((x) => x.kind === 'list-item')) break;
+      if (b.kind === 'list-item' && isTitleLike(b) && body.length > 0 && !body.some((x) => x.kind === 'list-item')) {
+        // a short numbered title after a box of unnumbered entries belongs to the body's outline
+        break;
       }
       if (body.length > 0) {
         if (wrap.wrapWidth !== null) {

@@ -87,6 +87,17 @@ describe('segment', () => {
     expect(seg.tables[0].notes.map((n) => n.text)).toEqual(['注：[]中的数据为预计数。']);
   });
 
+  it('ends a table at its last row: a heading after it is a heading again', () => {
+    const { seg } = run(['第一章 总则', '表1 主要指标', '指标\t2020年\t2025年', '1\t生产总值\t100\t150', '2\t人口\t10\t12', '二、发展目标', '1. 经济稳定增长', '到2025年，地区生产总值年均增长6%左右。', '第二章 产业'].join('\n'));
+    expect(seg.tables[0].rawRows.map((r) => r.source.line)).toEqual([3, 4, 5]);
+    expect(flat(seg.sections).map((x) => x.marker)).toEqual(['第一章', '二、', '1.', '第二章']);
+  });
+
+  it('keeps numbered lines right after a 专栏 marker in the box', () => {
+    const { seg } = run(['一、重点项目', '专栏 重点工程', '1. 项目甲', '2. 项目乙', '二、保障措施'].join('\n'));
+    expect(seg.boxes[0].items.map((i) => [i.ordinal, i.text])).toEqual([[1, '项目甲'], [2, '项目乙']]);
+  });
+
   it('takes an issuing notice as front matter', () => {
     const { seg } = run(['某区人民政府', '关于印发某区国民经济和社会发展', '第十四个五年规划纲要的', '通 知', '各乡人民政府：', '现印发给你们，请认真组织实施。', '2022 年 3 月 3 日', '某区国民经济和社会发展第十四个五年规划纲要', '第一章 发展基础', '正文。'].join('\n'));
     expect(seg.frontMatter?.paragraphs.map((p) => p.text)).toHaveLength(7);

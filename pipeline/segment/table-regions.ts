@@ -67,8 +67,16 @@ export function findTableRegions(blocks: readonly Block[], taken: ReadonlySet<nu
     while (j < blocks.length && !taken.has(j) && inBody(blocks[j])) j++;
     // rows of the body must include at least one real row
     let end = j;
-    // give back trailing category-like headings with no row after them (a heading right after the table)
-    while (end > i + 1 && blocks[end - 1].kind === 'heading') end--;
+    // after the last row, a heading or numbered line starts the text again: give it and what follows back
+    // (short plain lines after the last row stay: the end of a name wrapped below its cells)
+    let lastRow = -1;
+    for (let k = i + 1; k < j; k++) if (blocks[k].kind === 'table-row') lastRow = k;
+    for (let k = lastRow + 1; k < j && lastRow !== -1; k++) {
+      if (blocks[k].kind === 'heading' || blocks[k].kind === 'list-item') {
+        end = k;
+        break;
+      }
+    }
     const body = blocks.slice(i + 1, end);
     if (!body.some((b) => b.kind === 'table-row')) {
       i++;
