@@ -19,7 +19,7 @@ export interface ProcessOptions {
 }
 
 export type ProcessResult =
-  | { status: 'ok'; document: PlanDocument }
+  | { status: 'ok'; document: PlanDocument; /** for PDFs: the extracted text every position refers to, to save at document.source.extracted.path */ extractedText?: string }
   | { status: 'failed'; error: { code: string; message: string }; sha256: string; bytes: number };
 
 const NO_REGION: Region = { province: null, city: null, county: null, code: null };
@@ -36,8 +36,9 @@ export async function processDocument(id: string, path: string, bytes: Uint8Arra
     return { status: 'failed', error: { code: 'internal-error', message: `ingest failed: ${err instanceof Error ? err.message : String(err)}` }, sha256: sha256(bytes), bytes: bytes.length };
   }
   try {
-    const document = buildDocument(id, raw.source, raw.text, raw.warnings, options);
-    return { status: 'ok', document };
+    const source = raw.source.extracted ? { ...raw.source, extracted: { ...raw.source.extracted, path: `${id}.source.txt` } } : raw.source;
+    const document = buildDocument(id, source, raw.text, raw.warnings, options);
+    return source.extracted ? { status: 'ok', document, extractedText: raw.text } : { status: 'ok', document };
   } catch (err) {
     const code = err instanceof DocumentError ? err.code : 'internal-error';
     const message = err instanceof Error ? err.message : String(err);

@@ -15,6 +15,16 @@ export const SourceInfo = z
     bytes: z.number().int().min(0),
     encoding: Encoding,
     format: z.enum(['txt', 'pdf']),
+    extracted: z
+      .object({
+        path: z.string().describe('The extracted text, saved beside the document JSON (relative to the corpus folder): what every position of a PDF document refers to'),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        chars: z.number().int().min(0),
+        extractor: z.string().describe('Extraction software and version, e.g. pdfjs-dist 5.6.205'),
+      })
+      .strict()
+      .optional()
+      .describe('Only for PDF inputs: positions refer to this extracted text, not to the PDF bytes'),
   })
   .strict();
 export type SourceInfo = z.infer<typeof SourceInfo>;

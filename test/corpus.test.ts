@@ -48,6 +48,11 @@ describe('plancorpus build (the real binary)', () => {
       expect(doc.source.sha256).toBe(d.sha256);
     }
     expect(first.stdout).toMatch(/documents written to/);
+    // a PDF's positions refer to its extracted text, saved beside it
+    const pdf = PlanDocument.parse(JSON.parse(readFileSync(join(a, 'pdf--zhanhe-excerpt.json'), 'utf8')));
+    const extracted = readFileSync(join(a, pdf.source.extracted!.path), 'utf8');
+    const p = pdf.sections[1].paragraphs[0];
+    expect(extracted.slice(p.source.offset, p.source.offset + 14)).toBe('“十四五”时期（2021-2');
   });
 
   it('is byte-identical across builds into different folders (no timestamps or absolute paths)', () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { Command } from 'commander';
 import { CorpusIndex } from '../../schemas/corpus.js';
 import { validateDocument, formatProblems, describeIssues } from '../../pipeline/emit/validate.js';
@@ -38,6 +39,17 @@ export async function validateCorpus(dir: string): Promise<CorpusCheck> {
     const r = validateDocument(value);
     if (!r.ok) problems.push({ id: e.id, message: formatProblems(r.problems) });
     else if (r.document.id !== e.id || r.document.source.sha256 !== e.sha256) problems.push({ id: e.id, message: 'document id or sha256 differs from index.json' });
+    else if (r.document.source.extracted) {
+      // a PDF's positions refer to its extracted text: it must be there, unchanged
+      const x = r.document.source.extracted;
+      let text: string | null = null;
+      try {
+        text = await readFile(join(dir, x.path), 'utf8');
+      } catch {
+        problems.push({ id: e.id, message: `extracted text ${x.path} is missing` });
+      }
+      if (text !== null && createHash('sha256').update(text, 'utf8').digest('hex') !== x.sha256) problems.push({ id: e.id, message: `extracted text ${x.path} does not match its sha256` });
+    }
   }
   return { documents, problems };
 }

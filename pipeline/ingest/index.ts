@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Encoding, SourceInfo } from '../../schemas/document.js';
 import { decodeText, DecodeError } from './decode.js';
 import { detectFormat } from './format.js';
@@ -24,6 +25,11 @@ export class IngestError extends Error {
   }
 }
 
+function pdfjsVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('pdfjs-dist/package.json') as { version: string }).version;
+}
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -43,7 +49,20 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
     }
     const warnings = extracted.warnings.map((w) => ({ code: /^(pdf-[a-z-]+)/.exec(w)?.[1] ?? 'pdf-warning', message: w }));
     if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)', hash, bytes.length);
-    return { source: { path, sha256: hash, bytes: bytes.length, encoding: 'pdf-text', format: 'pdf' }, text: extracted.text, warnings };
+    const text = extracted.text;
+    return {
+      source: {
+        path,
+        sha256: hash,
+        bytes: bytes.length,
+        encoding: 'pdf-text',
+        format: 'pdf',
+        // the saved file's name is set when the document gets its id
+        extracted: { path: '', sha256: createHash('sha256').update(text, 'utf8').digest('hex'), chars: text.length, extractor: `pdfjs-dist ${pdfjsVersion()}` },
+      },
+      text,
+      warnings,
+    };
   }
   let decoded;
   try {

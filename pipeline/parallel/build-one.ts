@@ -27,6 +27,8 @@ export async function buildOne(job: BuildJob, options: ProcessOptions): Promise<
     return { id, source: path, sha256: result.sha256, bytes: result.bytes, status: 'failed', error: result.error, warnings: 0, output: null };
   }
   const output = `${id}.json`;
+  const extracted = result.document.source.extracted;
+  if (extracted && result.extractedText !== undefined) await writeAtomic(join(job.outDir, extracted.path), result.extractedText);
   await writeAtomic(join(job.outDir, output), serialize(result.document));
   const warnings = result.document.diagnostics.filter((d) => d.severity !== 'info').length;
   return { id, source: path, sha256: result.document.source.sha256, bytes: result.document.source.bytes, status: 'ok', error: null, warnings, output };
