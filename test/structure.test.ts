@@ -119,6 +119,9 @@ describe('003 卫东区 纲要', () => {
     expect(allSections(doc.sections).every((s) => s.source.line > 38)).toBe(true);
     expect(doc.meta.toc.every((e) => e.sectionId !== null)).toBe(true);
   });
+  it('takes the date of issue from the date line that closes the document (…会议秘书处 / 2021年2月21日)', () => {
+    expect(doc.meta).toMatchObject({ date: '2021-02-21', year: 2021 });
+  });
   it('warns where a table-of-contents entry differs from its heading', () => {
     const w = doc.diagnostics.filter((d) => d.code === 'toc-mismatch');
     expect(w.map((d) => d.source?.line)).toEqual([20]);

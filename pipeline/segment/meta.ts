@@ -18,6 +18,8 @@ export interface MetaInput {
   leadParagraphs: readonly Paragraph[];
   toc: TocEntry[];
   region: Region;
+  /** the last blocks of the document: a signature and a date often close it */
+  closing?: readonly Block[];
 }
 
 /** Words that make a line part of a document's title. */
@@ -116,7 +118,13 @@ export function speakerOf(blocks: readonly Block[]): { speaker: Meta['speaker'];
 export function buildMeta(input: MetaInput): Meta {
   const title = findTitle(input.cover, input.leadParagraphs);
   const docType = docTypeOf(title, input.cover);
-  const dated = dateOf([...input.front, ...input.cover]);
+  let dated = dateOf([...input.front, ...input.cover]);
+  if (dated.date === null) {
+    // a date line closing the document (…会议秘书处 / 2021年2月21日): the date of issue
+    const closing = (input.closing ?? []).filter((b) => DATE_LINE.test(b.text));
+    const last = closing.length > 0 ? dateOf(closing.slice(-1)) : null;
+    if (last?.date && (dated.year === null || last.year === dated.year)) dated = last;
+  }
   const people = speakerOf([...input.cover, ...input.front]);
   return {
     title,
