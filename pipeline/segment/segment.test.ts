@@ -23,11 +23,11 @@ describe('markers and numerals', () => {
   });
 
   it('recognises every heading marker kind, with or without spaces', () => {
-    const kinds = ['第 三 篇 x', '第十二章 x', '第一节x', '十一、x', '（二十）x', '(三) x', '1．x', '2、x', '（3）x', '序 言'].map((t) => {
+    const kinds = ['第 三 篇 x', '第二部分 x', '第十二章 x', '第一节x', '十一、x', '（二十）x', '(三) x', '1．x', '2、x', '（3）x', '序 言'].map((t) => {
       const m = matchMarker(t);
       return m && [m.kind, m.ordinal];
     });
-    expect(kinds).toEqual([['part', 3], ['chapter', 12], ['section', 1], ['cn-enum', 11], ['cn-paren-enum', 20], ['cn-paren-enum', 3], ['arabic-enum', 1], ['arabic-enum', 2], ['arabic-paren-enum', 3], ['preface', null]]);
+    expect(kinds).toEqual([['part', 3], ['part', 2], ['chapter', 12], ['section', 1], ['cn-enum', 11], ['cn-paren-enum', 20], ['cn-paren-enum', 3], ['arabic-enum', 1], ['arabic-enum', 2], ['arabic-paren-enum', 3], ['preface', null]]);
     expect(matchMarker('1.13∶40.00∶58.87')).toBeNull();
     expect(matchMarker('二是现代化新型城区')).toBeNull();
   });

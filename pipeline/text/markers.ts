@@ -16,7 +16,7 @@ export interface MarkerMatch {
 }
 
 const PATTERNS: Array<[HeadingKind, RegExp]> = [
-  ['part', new RegExp(`^(第\\s*(${NUM})\\s*篇)\\s*`)],
+  ['part', new RegExp(`^(第\\s*(${NUM})\\s*(?:篇|部分))\\s*`)],
   ['chapter', new RegExp(`^(第\\s*(${NUM})\\s*章)\\s*`)],
   ['section', new RegExp(`^(第\\s*(${NUM})\\s*节)\\s*`)],
   ['cn-enum', new RegExp(`^((${CN}{1,3})\\s*、)\\s*`)],
