@@ -197,3 +197,26 @@ describe('plancorpus diff usage errors (exit 2)', () => {
     expect(one.stderr).toMatch(/missing required argument 'b_dir'/);
   });
 });
+
+describe('diff of two document files', () => {
+  it('compares two versions of one document under different names', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { fixtureDocument } = await import('../../test/helpers.js');
+    const { serialize } = await import('../../pipeline/emit/write.js');
+    const { execute } = await import('../index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'plancorpus-diff-docs-'));
+    const before = fixtureDocument('004');
+    const after = structuredClone(before);
+    after.id = 'report-2025-revised';
+    after.sections[0].title = '2024年国民经济和社会发展规划执行情况（修订）';
+    writeFileSync(join(dir, 'a.json'), serialize(before));
+    writeFileSync(join(dir, 'b.json'), serialize(after));
+    const out: string[] = [];
+    const io = { stdout: (s: string) => void out.push(s), stderr: () => undefined, stderrIsTTY: false };
+    expect(await execute(['diff', join(dir, 'a.json'), join(dir, 'b.json')], io)).toBe(1);
+    expect(out.join('')).toMatch(/retitled: 一、 ?2024年国民经济和社会发展规划执行情况 → 一、 ?2024年国民经济和社会发展规划执行情况（修订）/);
+    expect(await execute(['diff', join(dir, 'a.json'), join(dir, 'a.json')], io)).toBe(0);
+  });
+});

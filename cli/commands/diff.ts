@@ -1,5 +1,8 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { PlanDocument } from '../../schemas/document.js';
+import { validateDocument, formatProblems } from '../../pipeline/emit/validate.js';
 import { Command } from 'commander';
-import { diffCorpora, CorpusError, readCorpusSnapshot, formatDiffJson, formatDiffText, CATEGORIES, type Category, type CorpusSnapshot } from '../../pipeline/diff/index.js';
+import { diffCorpora, CorpusError, readCorpusSnapshot, snapshotOf, formatDiffJson, formatDiffText, CATEGORIES, type Category, type CorpusSnapshot } from '../../pipeline/diff/index.js';
 import { EXIT, type Io } from '../io.js';
 
 interface DiffOpts {
@@ -17,8 +20,8 @@ interface DiffOpts {
 export function diffCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('diff')
     .description('compare two corpora: two versions of documents, or two pipeline runs over the same inputs')
-    .argument('<a_dir>', 'the old corpus folder (with index.json)')
-    .argument('<b_dir>', 'the new corpus folder')
+    .argument('<a_dir>', 'the old corpus folder (with index.json), or one document .json')
+    .argument('<b_dir>', 'the new corpus folder, or the document .json to compare it with')
     .option('--format <format>', 'text or json', 'text')
     .option('--only <categories>', `compare only these, comma-separated: ${CATEGORIES.join(',')}`)
     .option('--positions', 'also compare source positions (spans, offset maps) and character accounting')
@@ -41,8 +44,7 @@ export function diffCommand(io: Io, setExit: (code: number) => void): Command {
         only = parts as Category[];
       }
       try {
-        const a: CorpusSnapshot = await readCorpusSnapshot(aDir);
-        const b: CorpusSnapshot = await readCorpusSnapshot(bDir);
+        const [a, b] = (await isFile(aDir)) && (await isFile(bDir)) ? await documentPair(aDir, bDir) : [await readCorpusSnapshot(aDir), await readCorpusSnapshot(bDir)];
         const diff = diffCorpora(a, b, { only, positions: opts.positions });
         io.stdout(opts.format === 'json' ? formatDiffJson(diff) : formatDiffText(diff, { quiet: opts.quiet }));
         setExit(diff.identical ? EXIT.ok : EXIT.someFailed);
@@ -51,4 +53,31 @@ export function diffCommand(io: Io, setExit: (code: number) => void): Command {
         throw err;
       }
     });
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Two document files (two versions of one document, under any names): compared as one pair. */
+async function documentPair(aFile: string, bFile: string): Promise<[CorpusSnapshot, CorpusSnapshot]> {
+  const load = async (file: string): Promise<PlanDocument> => {
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      throw new CorpusError(`${file}: ${err instanceof Error ? err.message : String(err)}`, file);
+    }
+    const r = validateDocument(value);
+    if (!r.ok) throw new CorpusError(`${file} is not a plancorpus document: ${formatProblems(r.problems)}`, file);
+    return r.document;
+  };
+  const a = await load(aFile);
+  const b = await load(bFile);
+  // pair them whatever their ids: the diff is about their content
+  return [snapshotOf(aFile, [{ ...a, id: a.id }]), snapshotOf(bFile, [{ ...b, id: a.id }])];
 }
