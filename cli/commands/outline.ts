@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { PlanDocument } from '../../schemas/document.js';
 import { processDocument } from '../../pipeline/process.js';
 import { documentId } from '../../pipeline/emit/document-id.js';
-import { formatOutline } from '../../pipeline/report/outline.js';
+import { formatOutline, outlineTree } from '../../pipeline/report/outline.js';
 import { ocrHooks } from '../../pipeline/ocr-hooks.js';
 import { EXIT, type Io } from '../io.js';
 import { UsageError } from './build.js';
@@ -13,7 +13,10 @@ export function outlineCommand(io: Io, setExit: (code: number) => void): Command
   return new Command('outline')
     .description('print the heading tree of a source file or a corpus document (marker, title, raw line)')
     .argument('<file>', 'a .txt/.pdf source or a document .json from a corpus')
-    .action(async (file: string) => {
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (file: string, opts: { format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
+      const print = (doc: PlanDocument): void => io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc));
       let bytes: Buffer;
       try {
         bytes = await readFile(file);
@@ -23,7 +26,7 @@ export function outlineCommand(io: Io, setExit: (code: number) => void): Command
       if (file.endsWith('.json')) {
         const r = PlanDocument.safeParse(JSON.parse(bytes.toString('utf8')));
         if (!r.success) throw new UsageError(`${file} is not a plancorpus document`);
-        io.stdout(formatOutline(r.data));
+        print(r.data);
         return;
       }
       const path = relative(process.cwd(), file).split('\\').join('/') || basename(file);
@@ -33,6 +36,6 @@ export function outlineCommand(io: Io, setExit: (code: number) => void): Command
         setExit(EXIT.someFailed);
         return;
       }
-      io.stdout(formatOutline(result.document));
+      print(result.document);
     });
 }

@@ -32,3 +32,20 @@ export function formatOutline(doc: PlanDocument): string {
   walk(doc.sections);
   return `${out.join('\n')}\n`;
 }
+
+export interface OutlineNode {
+  kind: Section['kind'];
+  marker: string;
+  title: string;
+  line: number;
+  boxes: number;
+  tables: number;
+  children: OutlineNode[];
+}
+
+/** The heading tree as data (for `outline --format json`). */
+export function outlineTree(doc: PlanDocument): OutlineNode[] {
+  const walk = (sections: readonly Section[]): OutlineNode[] =>
+    sections.map((s) => ({ kind: s.kind, marker: s.marker, title: s.title, line: s.source.line, boxes: s.boxes.length, tables: s.tables.length, children: walk(s.children) }));
+  return walk(doc.sections);
+}
