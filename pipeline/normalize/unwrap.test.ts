@@ -49,6 +49,11 @@ describe('unwrap', () => {
     ]);
   });
 
+  it('breaks before a short lead sentence after a full line that ends a sentence (000, raw lines 1497–1499)', () => {
+    const out = unwrapped(`${BODY}\n\n业，鼓励企业在国内外申请专利，年度高新技术企业超过 20 家。\n\n加强专精特新企业培育。聚焦新经济，引导和支持中小企业走“专\n\n精特新”发展之路。`);
+    expect(out.slice(-2)).toEqual(['业，鼓励企业在国内外申请专利，年度高新技术企业超过 20 家。', '加强专精特新企业培育。聚焦新经济，引导和支持中小企业走“专精特新”发展之路。']);
+  });
+
   it('carries a full line on even when the next line happens to start like a heading (000, raw lines 3659–3660)', () => {
     const out = unwrapped(`${BODY}\n\n察权、审判权、检察权运行和监督机制。坚持权责法定、权责统\n\n一、用权公开，健全分事行权、分岗设权、分级授权、定期轮岗\n\n制度。`);
     expect(out[out.length - 1]).toBe('察权、审判权、检察权运行和监督机制。坚持权责法定、权责统一、用权公开，健全分事行权、分岗设权、分级授权、定期轮岗制度。');

@@ -103,6 +103,9 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   const midPhrase = !endsSentence(a.text) && (a.kind === 'text' || a.kind === 'list-item') && (b.kind === 'heading' || b.kind === 'list-item');
   if (NEVER_JOIN_BEFORE.has(b.kind) && !midPhrase) return false;
   if (profile.wrapWidth !== null) {
+    // a full line ending a sentence, then a short lead sentence (加强专精特新企业培育。聚焦新经济…):
+    // plans open their paragraphs with such leads, so this is a paragraph break, not a wrap
+    if (/[。！？]$/.test(a.text.replace(/[”’」』)）*\s]+$/, '')) && LEAD_SENTENCE.test(b.text)) return false;
     const width = Math.max(profile.wrapWidth, localWidth > profile.wrapWidth + FULL_TOLERANCE + 2 ? localWidth : 0);
     // full, or nearly full and stopping mid-sentence (a paragraph's last line ends a sentence)
     return a.width >= width - FULL_TOLERANCE || (a.width >= width * NEARLY_FULL && !endsSentence(a.text));
@@ -116,6 +119,9 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   // the paragraph so far, not just its last piece, must be long: a page break cuts paragraphs, not titles
   return Math.max(a.width, blockWidth) >= LONG_LINE && !endsSentence(a.text);
 }
+
+/** A short sentence opening a line: 2–14 characters without punctuation, then a full stop. */
+const LEAD_SENTENCE = /^[^，。；：、“”‘’（）《》,.;:\s]{2,14}。/;
 
 /** A line ending in a document-type noun is a title, not a paragraph cut by a page break. */
 const TITLE_END = /(?:纲\s*要|报\s*告|规划|计划|通\s*知|意见|方案|决定|公报)(?:（[^）]{1,6}）|\([^)]{1,6}\))?$/;
