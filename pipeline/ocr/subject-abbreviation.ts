@@ -1,3 +1,4 @@
+import type { CharFinding } from './types.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import type { ConfusionIndex } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
@@ -11,15 +12,7 @@ const HAN = /^\p{Script=Han}$/u;
 /** Corrections of the same pair by the name rule that make the confusion systematic in a document. */
 export const STRONGLY_ATTESTED = 3;
 
-export interface AbbreviationFinding {
-  /** compact index of the changed character */
-  readonly at: number;
-  readonly from: string;
-  readonly to: string;
-  readonly action: 'correct' | 'suspect';
-  readonly reason: string;
-  readonly evidence: Record<string, unknown>;
-}
+export type AbbreviationFinding = CharFinding;
 
 /**
  * Local names built on the subject's first character (湛南社区, 湛源公司 in a 湛河区 plan):

@@ -35,3 +35,14 @@ export const Suspect = z
   })
   .strict();
 export type Suspect = z.infer<typeof Suspect>;
+
+/** A one-character finding of an OCR rule, before it becomes an edit or a suspect. */
+export interface CharFinding {
+  /** compact index of the changed character */
+  readonly at: number;
+  readonly from: string;
+  readonly to: string;
+  readonly action: 'correct' | 'suspect';
+  readonly reason: string;
+  readonly evidence: Record<string, unknown>;
+}

@@ -1,3 +1,4 @@
+import type { CharFinding } from './types.js';
 import nodejieba from 'nodejieba';
 import type { OcrRules } from '../../schemas/ocr-rules.js';
 import type { ConfusionIndex } from './confusion-index.js';
@@ -45,15 +46,7 @@ export function segmentAround(text: string, i: number): { tokens: string[]; toke
   return { tokens, token: text[i] ?? '' };
 }
 
-export interface WordFinding {
-  /** compact index of the character */
-  readonly at: number;
-  readonly from: string;
-  readonly to: string;
-  readonly action: 'correct' | 'suspect';
-  readonly reason: string;
-  readonly evidence: Record<string, unknown>;
-}
+export type WordFinding = CharFinding;
 
 const HAN = /\p{Script=Han}/u;
 
