@@ -22,8 +22,13 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(io), exportCommand(io), diffCommand(io, setExit)];
-  for (const c of commands) {
+  // every command and subcommand reports through io and returns instead of exiting the process
+  const wire = (c: Command): void => {
     c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
+    for (const sub of c.commands) wire(sub);
+  };
+  for (const c of commands) {
+    wire(c);
     program.addCommand(c);
   }
   const before = process.exitCode;

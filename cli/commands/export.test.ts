@@ -61,3 +61,14 @@ describe('plancorpus export indicators', () => {
     expect(missing.stderr).toMatch(/cannot read corpus/);
   });
 });
+
+describe('export subcommands through execute()', () => {
+  it('--help and a bad option return exit codes instead of ending the process', async () => {
+    const { execute } = await import('../index.js');
+    const out: string[] = [];
+    const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void out.push(s), stderrIsTTY: false };
+    expect(await execute(['export', 'paragraphs', '--help'], io)).toBe(0);
+    expect(out.join('')).toMatch(/--format <format>/);
+    expect(await execute(['export', 'indicators', '--no-such-option'], io)).toBe(2);
+  });
+});
