@@ -1,6 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { availableParallelism } from 'node:os';
 import fg from 'fast-glob';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
@@ -19,7 +18,7 @@ export interface BuildOptions extends ProcessOptions {
    * worker threads to build on: 0 builds in this thread; workers make their own hooks from `rulesFile`
    * (functions do not cross threads), so pass it along with `hooks`
    */
-  workers?: number | 'auto';
+  workers?: number;
   rulesFile?: string;
   /** files, folders or globs */
   inputs: readonly string[];
@@ -37,12 +36,6 @@ export interface BuildResult {
 
 const toPosix = (p: string): string => p.split(sep).join('/');
 
-/** Below this many inputs, starting workers (each loads the dictionaries, ~2 s) costs more than it saves (measured on 2 cores: 240 documents 10.0 s on two workers against 10.5 s in one thread, 120 documents slower). */
-export const AUTO_WORKERS_FROM = 200;
-
-export function autoWorkers(inputs: number): number {
-  return inputs >= AUTO_WORKERS_FROM ? availableParallelism() : 0;
-}
 
 export interface ResolvedInput {
   /** absolute path */
@@ -109,7 +102,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const jobs: BuildJob[] = files.map((file, k) => ({ id: ids.get(rel[k])!, path: rel[k], file, outDir }));
   let done = 0;
   const progress = (entry: IndexEntry): void => options.onProgress?.(++done, jobs.length, entry);
-  const workers = Math.min(options.workers === 'auto' ? autoWorkers(jobs.length) : (options.workers ?? 0), jobs.length);
+  const workers = Math.min(options.workers ?? 0, jobs.length);
   let entries: IndexEntry[];
   if (workers > 1 && workerScript()) {
     entries = await runPool(jobs, workers, { rulesFile: options.rulesFile }, progress);

@@ -14,7 +14,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       if (!Number.isInteger(n) || n < 1) throw new Error(`--concurrency takes a whole number ≥ 1, not ${v}`);
       return n;
     }))
-    .addOption(new Option('-w, --workers <n>', 'worker threads for large batches (0: build in one thread; default: one per core from 200 inputs on)').argParser((v) => {
+    .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries (~2 s, ~1 GB): worth it only with spare cores and long batches').argParser((v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new Error(`--workers takes a whole number ≥ 0, not ${v}`);
       return n;
@@ -34,7 +34,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
         concurrency: opts.concurrency,
         hooks,
         rulesFile: opts.rules,
-        workers: opts.workers ?? 'auto',
+        workers: opts.workers ?? 0,
         onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
         });
       } catch (err) {
