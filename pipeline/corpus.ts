@@ -36,7 +36,6 @@ export interface BuildResult {
 
 const toPosix = (p: string): string => p.split(sep).join('/');
 
-
 export interface ResolvedInput {
   /** absolute path */
   file: string;
