@@ -55,11 +55,12 @@ export class NoInputsError extends Error {
  * relative to that folder (fixtures/ → 000.txt), a file or glob match by its own name; names never
  * depend on the current folder. Two different files with the same name keep their folder's name in front.
  */
-export async function resolveInputs(inputs: readonly string[], root: string): Promise<ResolvedInput[]> {
+export async function resolveInputs(inputs: readonly string[], root: string, exclude: readonly string[] = []): Promise<ResolvedInput[]> {
   const found = new Map<string, { base: string; rel: string }>();
+  const excluded = (file: string): boolean => exclude.some((dir) => file === dir || file.startsWith(dir + sep));
   const exts = `{${INPUT_EXTENSIONS.join(',')},${INPUT_EXTENSIONS.map((e) => e.toUpperCase()).join(',')}}`;
   const add = (file: string, base: string): void => {
-    if (!found.has(file)) found.set(file, { base, rel: toPosix(relative(base, file)) });
+    if (!found.has(file) && !excluded(file)) found.set(file, { base, rel: toPosix(relative(base, file)) });
   };
   for (const input of inputs) {
     const abs = resolve(root, input);
@@ -87,7 +88,8 @@ export async function resolveInputs(inputs: readonly string[], root: string): Pr
 export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(options.outDir);
-  const resolved = await resolveInputs(options.inputs, root);
+  // an output folder inside an input folder is not read back (it holds <id>.source.txt files)
+  const resolved = await resolveInputs(options.inputs, root, [outDir]);
   // fail before anything is written: a mistyped input must not replace an existing corpus's index
   if (resolved.length === 0) throw new NoInputsError(`no .txt or .pdf inputs found in: ${options.inputs.join(', ')}`);
   try {

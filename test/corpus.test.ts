@@ -115,6 +115,17 @@ describe('plancorpus build (the real binary)', () => {
     expect(r.stdout).toMatch(/^ok {6}a\.txt → /m);
   });
 
+  it('does not read back an output folder inside the input folder', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'pdf'));
+    copyFileSync(join(FIXTURES, 'pdf', 'zhanhe-excerpt.pdf'), join(d, 'pdf', 'x.pdf'));
+    await cli(['build', d, '--out', join(d, 'out')]);
+    const again = await cli(['build', d, '--out', join(d, 'out')]);
+    expect(again.stdout).not.toMatch(/source\.txt/);
+    const index = CorpusIndex.parse(JSON.parse(readFileSync(join(d, 'out', 'index.json'), 'utf8')));
+    expect(index.documents.map((e) => e.source)).toEqual(['pdf/x.pdf']);
+  });
+
   it('writes nothing when no input is found, and refuses an output path that is a file', async () => {
     const out = tmp();
     writeFileSync(join(out, 'index.json'), '{"keep": true}');
