@@ -266,7 +266,8 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       const rest = numbered ? b.text.slice(m.length) : b.text;
       const offset = numbered ? m.length : 0;
       const stop = /[。：:]/.exec(rest);
-      const hasTitle = stop !== null && stop.index > 0 && stop.index <= 30;
+      // a lead phrase is a title only when text follows it (（1）新建幼儿园3所。 is all text)
+      const hasTitle = stop !== null && stop.index > 0 && stop.index <= 30 && rest.slice(stop.index + 1).trim().length > 0;
       const title = hasTitle ? rest.slice(0, stop.index) : null;
       const text = hasTitle ? rest.slice(stop.index + 1) : rest;
       return { ordinal: numbered ? m.ordinal : null, title, text: text.trim(), source: spanOf(b.start + (numbered ? 0 : offset), b.end) };

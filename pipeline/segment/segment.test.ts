@@ -93,6 +93,11 @@ describe('segment', () => {
     expect(flat(seg.sections).map((x) => x.marker)).toEqual(['第一章', '二、', '1.', '第二章']);
   });
 
+  it('takes a one-sentence box item as text, not as a title', () => {
+    const { seg } = run(['第二部分 主要工作', '专栏1 重点民生实事', '（1）新建幼儿园3所。', '（2）改造老旧小区12个。', '一、坚持项目为王'].join('\n'));
+    expect(seg.boxes[0].items.map((i) => [i.ordinal, i.title, i.text])).toEqual([[1, null, '新建幼儿园3所。'], [2, null, '改造老旧小区12个。']]);
+  });
+
   it('keeps numbered lines right after a 专栏 marker in the box', () => {
     const { seg } = run(['一、重点项目', '专栏 重点工程', '1. 项目甲', '2. 项目乙', '二、保障措施'].join('\n'));
     expect(seg.boxes[0].items.map((i) => [i.ordinal, i.text])).toEqual([[1, '项目甲'], [2, '项目乙']]);
