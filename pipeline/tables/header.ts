@@ -53,10 +53,14 @@ export function classifyHeader(levels: readonly string[]): { role: ColumnRole; y
  * Columns with keys that are stable and readable: role-year (base-2015, target-2020), and
  * where that repeats, qualified by the group's role (target-growth, actual-growth), then numbered.
  */
-export function makeColumns(cells: readonly HeaderCell[]): TableColumn[] {
+export function makeColumns(cells: readonly HeaderCell[], period: { start: number; end: number } | null = null): TableColumn[] {
   const cols = cells.map((c) => {
     const levels = c.levels.filter((l) => l !== '');
-    const { role, year } = classifyHeader(levels);
+    const classified = classifyHeader(levels);
+    const { year } = classified;
+    let { role } = classified;
+    // a bare year under a plan (“十四五”: 2020年 | 2025年): the year before the plan is the base, its last year the target
+    if (role === 'other' && year !== null && period !== null) role = year === period.start - 1 ? 'base' : year === period.end ? 'target' : role;
     const group = levels.length > 1 ? roleWords(levels[0]) : null;
     return { header: levels.join(' / '), role, year, group, key: year === null ? role : `${role}-${year}` };
   });

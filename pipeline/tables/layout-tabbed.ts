@@ -39,6 +39,10 @@ function trimmedTabs(row: RawRow, doc: DocContext): number {
 }
 
 const isSeqCell = (t: string): boolean => /^\d{1,3}$/.test(t);
+/** The header of a first column that holds categories. */
+const CATEGORY_LABEL = /^(?:类别|分类|领域|类型|方面)$/;
+/** A row with a figure in it (a data row), as opposed to a header row naming years. */
+const isValueRow = (cells: readonly TabCell[]): boolean => cells.some((c) => /^[-+≥≤]?\[?\d+(?:\.\d+)?(?!\s*年)/.test(c.text));
 
 function isDataStart(cells: readonly TabCell[]): boolean {
   const first = cells.find((c) => c.text !== '');
@@ -53,9 +57,18 @@ function isDataStart(cells: readonly TabCell[]): boolean {
  */
 export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResult | null {
   const table = rows.map((r) => tabCells(r.text, trimmedTabs(r, doc)));
-  const headerEnd = table.findIndex(isDataStart);
+  // a first column of categories (类别 | 指标 | 2020年 | 2025年 | 属性): rows are not numbered, the
+  // category is printed on its group's first row, and rows below leave that cell empty
+  const categoryColumn = CATEGORY_LABEL.test(compactText(table[0]?.[0]?.text ?? ''));
+  const headerEnd = categoryColumn ? table.findIndex((cells, i) => i > 0 && isValueRow(cells)) : table.findIndex(isDataStart);
   if (headerEnd <= 0) return null;
   const width = Math.max(...table.map((c) => c.length));
+  if (categoryColumn) {
+    for (let i = headerEnd; i < table.length; i++) {
+      const short = width - table[i].length;
+      if (short > 0) table[i].unshift(...Array.from({ length: short }, () => ({ text: '', start: 0, end: 0 })));
+    }
+  }
   const header = table.slice(0, headerEnd);
   // levels per column: group rows fill their empty cells from the left
   const levels: string[][] = Array.from({ length: width }, () => []);
@@ -69,9 +82,9 @@ export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResu
       if (label !== '' && levels[j][levels[j].length - 1] !== label) levels[j].push(label);
     }
   });
-  let nameCol = 0;
-  while (nameCol + 1 < width && (levels[nameCol + 1].length === 0 || levels[nameCol + 1].every(isIdLabel)) && levels[nameCol].every(isIdLabel)) nameCol++;
-  const seqCol = nameCol > 0 ? 0 : null;
+  let nameCol = categoryColumn ? 1 : 0;
+  while (!categoryColumn && nameCol + 1 < width && (levels[nameCol + 1].length === 0 || levels[nameCol + 1].every(isIdLabel)) && levels[nameCol].every(isIdLabel)) nameCol++;
+  const seqCol = nameCol > 0 && !categoryColumn ? 0 : null;
   const dataCols = Array.from({ length: width - nameCol - 1 }, (_, k) => nameCol + 1 + k);
   const headers: HeaderCell[] = dataCols.map((j) => ({ levels: levels[j] }));
   const roles = headers.map((h) => roleWords(h.levels[h.levels.length - 1] ?? '') ?? roleWords(h.levels[0] ?? ''));
@@ -102,6 +115,7 @@ export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResu
       closeParent();
       continue;
     }
+    if (categoryColumn && cells[0]?.text) category = compactText(cells[0].text);
     if (cells.length === 1) {
       doc.report('tables', 'warning', 'row-unparsed', `table line without cells: ${text}`, rows[i].source);
       continue;

@@ -45,6 +45,19 @@ function periodOf(region: TableRegion, layout: LayoutResult, columns: Table['col
 }
 
 /**
+ * Columns aligned with runs of spaces (pdftotext -layout, a typed table): most rows hold a gap of
+ * two or more spaces between cells. Such a gap becomes a tab followed by spaces, keeping every
+ * offset (and so every raw position) as it was.
+ */
+function spaceAligned(region: TableRegion): TableRegion | null {
+  const gap = /\S( {2,})(?=\S)/;
+  const aligned = region.rawRows.filter((r) => gap.test(r.text)).length;
+  if (region.rawRows.some((r) => r.text.includes('\t')) || aligned < 2 || aligned * 3 < region.rawRows.length * 2) return null;
+  const rawRows = region.rawRows.map((r) => ({ ...r, text: r.text.replace(/(?<=\S) {2,}(?=\S)/g, (m) => `\t${m.slice(1)}`) }));
+  return { ...region, rawRows };
+}
+
+/**
  * Parse a located table into typed indicator records (kind "indicators"), or, when it is not
  * an indicator table, keep it as kind "other". Never throws; rows it cannot read are reported
  * as diagnostics of the tables stage.
@@ -52,9 +65,10 @@ function periodOf(region: TableRegion, layout: LayoutResult, columns: Table['col
 export function parseTable(region: TableRegion, doc: DocContext): Table {
   const other: Table = { ...region, kind: 'other', columns: [], indicators: [] };
   try {
-    const layout = isTabbed(region) ? readTabbed(region.rawRows, doc) : readSpaced(region.rawRows, doc);
+    const aligned = spaceAligned(region);
+    const layout = aligned ? readTabbed(aligned.rawRows, doc) : isTabbed(region) ? readTabbed(region.rawRows, doc) : readSpaced(region.rawRows, doc);
     if (layout === null) return other;
-    const columns = makeColumns(layout.headers);
+    const columns = makeColumns(layout.headers, planPeriod(region.title));
     const bracket = bracketMeaning(region.notes);
     const indicators = buildIndicators(layout.rows, { tableId: region.id, columns, bracket, period: periodOf(region, layout, columns) });
     if (!looksLikeIndicators(columns, indicators)) return { ...other, columns };
