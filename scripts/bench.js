@@ -50,6 +50,20 @@ for (let r = 0; r < runs; r++) {
   ts.push(performance.now() - t0);
 }
 
+// PDF extraction alone
+const { extractPdfText } = await import('../dist/pipeline/ingest/pdf.js');
+const pdfs = [];
+for (const f of files) if (f.file.toLowerCase().endsWith('.pdf')) pdfs.push(await readFile(f.file));
+let pdfLine = null;
+if (pdfs.length > 0) {
+  for (const b of pdfs) await extractPdfText(b); // warm-up
+  let pages = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < runs; r++) for (const b of pdfs) pages += (await extractPdfText(b)).pages;
+  const s = (performance.now() - t0) / 1000;
+  pdfLine = `PDF extraction (pdfjs): ${pages / runs} pages, ${(pages / s).toFixed(1)} pages/s`;
+}
+
 // whole build: ingest, all stages including OCR and tables, validation, atomic writes
 const hooks = ocrHooks();
 const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-'));
@@ -69,4 +83,5 @@ const tBuild = median(bs) / 1000;
 console.log(`inputs: ${files.length} documents, ${mb(textBytes).toFixed(2)} MB (${texts.length} text files, ${mb(textStageBytes).toFixed(2)} MB); ${runs} runs, median`);
 console.log(`text stages (normalize + segment, one core): ${(tText * 1000).toFixed(0)} ms, ${(mb(textStageBytes) / tText).toFixed(2)} MB/s, ${(texts.length / tText).toFixed(1)} documents/s`);
 console.log(`full build (ingest … emit, OCR and tables included${workers > 1 ? `, ${workers} workers` : ', one thread'}): ${(tBuild * 1000).toFixed(0)} ms, ${(mb(textBytes) / tBuild).toFixed(2)} MB/s, ${(files.length / tBuild).toFixed(1)} documents/s`);
+if (pdfLine) console.log(pdfLine);
 console.log(`peak RSS: ${mb(peak).toFixed(0)} MB`);

@@ -55,12 +55,12 @@ describe('alignKeys (Myers)', () => {
     expect(r.matches.length).toBe(5000 - 1667); // every unchanged item is unique, so each anchors
   });
 
-  it('is fast on large, slightly different lists', () => {
+  // speed is measured by npm run bench, not here: this checks that a large, slightly different list
+  // still aligns exactly (within the work budget) instead of falling back
+  it('aligns large, slightly different lists exactly', () => {
     const a = Array.from({ length: 50_000 }, (_, i) => `paragraph ${i}`);
     const b = [...a.slice(0, 20_000), 'inserted', ...a.slice(20_000, 40_000), ...a.slice(40_001)];
-    const t0 = performance.now();
     const r = alignKeys(a, b);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.exact).toBe(true);
     expect(r.matches.length).toBe(49_999);
   });

@@ -84,18 +84,6 @@ describe('extractPdfText on the LibreOffice fixture', () => {
     expect(c).toEqual(a);
     expect(bytes.equals(copy)).toBe(true);
   });
-
-  it('measures extraction speed', async () => {
-    const bytes = read(FIXTURE);
-    await extractPdfText(bytes); // warm-up: module load, cMaps, fonts
-    const runs = 10;
-    const t0 = performance.now();
-    let pages = 0;
-    for (let i = 0; i < runs; i++) pages += (await extractPdfText(bytes)).pages;
-    const seconds = (performance.now() - t0) / 1000;
-    console.log(`pdf extraction: ${pages} pages in ${seconds.toFixed(3)} s = ${(pages / seconds).toFixed(1)} pages/s`);
-    expect(pages / seconds).toBeGreaterThan(1);
-  });
 });
 
 describe('extractPdfText on encrypted files', () => {
