@@ -32,6 +32,8 @@ export function findFurniture(text: string): FurnitureLine[] {
   const lines = splitLines(text);
   const found = new Map<number, FurnitureLine>();
   for (const line of lines) {
+    // page numbers and break marks are short: a long line is text (a quick reject before the regexes)
+    if (line.text.length > 40) continue;
     // zero-width marks are not whitespace to String.trim
     const t = line.text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '');
     if (t.length === 0) {
