@@ -12,6 +12,8 @@ const PAGE_NUMBER = [
   new RegExp(`^(${D})\\s*/\\s*(${D})$`),
   new RegExp(`^(?:page|p\\.)\\s*(${D})(?:\\s*of\\s*${D})?$`, 'i'),
 ];
+/** How a page-number or page-break line can start: a quick reject for lines of text. */
+const MAY_BE_FURNITURE = /^[\s\f\u200b-\u200d\u2060\ufeff]*(?:$|[-—–－~～·•第0-9０-９Pp])/;
 const FRACTION = new RegExp(`^(${D})\\s*/\\s*(${D})$`);
 /** Lines that only hold a page break: form feed or zero-width marks left by the converter. */
 const BREAK_ONLY = /^[\s\f\u200b-\u200d\u2060\ufeff]*$/;
@@ -33,7 +35,7 @@ export function findFurniture(text: string): FurnitureLine[] {
   const found = new Map<number, FurnitureLine>();
   for (const line of lines) {
     // page numbers and break marks are short: a long line is text (a quick reject before the regexes)
-    if (line.text.length > 40) continue;
+    if (line.text.length > 40 || !MAY_BE_FURNITURE.test(line.text)) continue;
     // zero-width marks are not whitespace to String.trim
     const t = line.text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '');
     if (t.length === 0) {

@@ -37,7 +37,7 @@ export function unicodeEdits(text: string): Edit[] {
   for (const m of text.matchAll(FULLWIDTH)) {
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
   }
-  for (const m of text.matchAll(FULLWIDTH_JOINER)) {
+  for (const m of text.includes('－') || text.includes('／') ? text.matchAll(FULLWIDTH_JOINER) : []) {
     edits.push({ start: m.index, end: m.index + 1, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
   }
   for (const m of text.matchAll(MINUS)) {
