@@ -4,7 +4,6 @@ import { joinWrapped } from './cell-text.js';
 import { ATTRIBUTE_WORD, CATEGORY, type CellDraft, type LayoutResult, type RowDraft } from './draft.js';
 import { groupHeaderFragments, headerFragments, stackedHeaderLabels } from './header-fragments.js';
 import { isIdLabel, roleWords, type HeaderCell } from './header.js';
-import { PAGE_NUMBER_LINE } from './raw-rows.js';
 import { joinSpans, textRangeSpan } from './row-span.js';
 import { matchSeq } from './seq.js';
 import { parseQuantity } from './quantity.js';
@@ -59,7 +58,6 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
   let lastSeq: number | null = null;
   for (let i = headerEnd; i < rows.length; i++) {
     const text = rows[i].text;
-    if (PAGE_NUMBER_LINE.test(text)) continue;
     if (compactKey(text) === headerKeys[0]) {
       // a header repeated after a page break: skip as much of it as matches
       let j = 1;

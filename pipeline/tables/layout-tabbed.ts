@@ -5,7 +5,6 @@ import { compactText } from './cell-text.js';
 import { CATEGORY, type CellDraft, type LayoutResult, type RowDraft } from './draft.js';
 import { isIdLabel, roleWords, type HeaderCell } from './header.js';
 import { parseQuantity } from './quantity.js';
-import { PAGE_NUMBER_LINE } from './raw-rows.js';
 import { textRangeSpan } from './row-span.js';
 import { matchSeq } from './seq.js';
 
@@ -106,7 +105,7 @@ export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResu
   for (let i = headerEnd; i < rows.length; i++) {
     const cells = table[i];
     const text = rows[i].text;
-    if (PAGE_NUMBER_LINE.test(text) || text.replace(/\s+/g, '') === headerKey) continue;
+    if (text.replace(/\s+/g, '') === headerKey) continue;
     const filled = cells.filter((c) => c.text !== '');
     if (filled.length === 0) continue;
     const cat = filled.length === 1 ? filled[0].text.match(CATEGORY) : null;
