@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../pipeline/ingest/index.js';
 import { Command } from 'commander';
 import { CorpusIndex } from '../../schemas/corpus.js';
 import { validateDocument, formatProblems, describeIssues } from '../../pipeline/emit/validate.js';
@@ -48,7 +48,7 @@ export async function validateCorpus(dir: string): Promise<CorpusCheck> {
       } catch {
         problems.push({ id: e.id, message: `extracted text ${x.path} is missing` });
       }
-      if (text !== null && createHash('sha256').update(text, 'utf8').digest('hex') !== x.sha256) problems.push({ id: e.id, message: `extracted text ${x.path} does not match its sha256` });
+      if (text !== null && sha256(text) !== x.sha256) problems.push({ id: e.id, message: `extracted text ${x.path} does not match its sha256` });
     }
   }
   return { documents, problems };

@@ -30,8 +30,9 @@ function pdfjsVersion(): string {
   return (require('pdfjs-dist/package.json') as { version: string }).version;
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** Hex sha256 of bytes, or of a string's UTF-8 bytes. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Read one input: detect PDF or text, decode, and record its hash and size. */
@@ -58,7 +59,7 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
         encoding: 'pdf-text',
         format: 'pdf',
         // the saved file's name is set when the document gets its id
-        extracted: { path: '', sha256: createHash('sha256').update(text, 'utf8').digest('hex'), chars: text.length, extractor: `pdfjs-dist ${pdfjsVersion()}` },
+        extracted: { path: '', sha256: sha256(text), chars: text.length, extractor: `pdfjs-dist ${pdfjsVersion()}` },
       },
       text,
       warnings,
