@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { TOOL_VERSION } from '../pipeline/version.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { buildCommand, UsageError } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { fixtureDocument, FIXTURE_FILES } from './helpers.js';
-import { formatOutline } from '../pipeline/report/outline.js';
+import { formatOutline } from '../corpus/outline.js';
 import type { PlanDocument, Section, Paragraph } from '../schemas/document.js';
 import type { Quantity } from '../schemas/table.js';
 import type { SourceSpan } from '../schemas/source.js';

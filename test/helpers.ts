@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DocContext } from '../pipeline/context.js';
-import { buildDocument } from '../pipeline/process.js';
-import { ocrHooks } from '../pipeline/ocr-hooks.js';
+import { DocContext } from '../core/context.js';
+import { buildDocument } from '../pipeline/document.js';
+import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
 import { sha256 } from '../pipeline/ingest/index.js';
 import { decodeText } from '../pipeline/ingest/decode.js';
 import { documentId } from '../pipeline/emit/document-id.js';

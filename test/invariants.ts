@@ -1,4 +1,4 @@
-import { LineIndex } from '../pipeline/location/line-index.js';
+import { LineIndex } from '../core/provenance/line-index.js';
 import { PlanDocument, type Paragraph, type Section } from '../schemas/document.js';
 import type { SourceSpan } from '../schemas/source.js';
 

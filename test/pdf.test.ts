@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processDocument } from '../pipeline/process.js';
-import { ocrHooks } from '../pipeline/ocr-hooks.js';
+import { processDocument } from '../pipeline/document.js';
+import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
 import { FIXTURES, fixtureDocument, allParagraphs } from './helpers.js';
 import { checkInvariants } from './invariants.js';
 import { extractPdfText } from '../pipeline/ingest/pdf.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { buildDocument } from '../pipeline/process.js';
-import { ocrHooks } from '../pipeline/ocr-hooks.js';
-import { DocContext } from '../pipeline/context.js';
+import { buildDocument } from '../pipeline/document.js';
+import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
+import { DocContext } from '../core/context.js';
 import { normalize } from '../pipeline/normalize/index.js';
 import { fixtureDocument, fixtureText, allSections, allParagraphs, FIXTURE_FILES } from './helpers.js';
 import { checkInvariants } from './invariants.js';

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { buildCorpus, NoInputsError } from '../../pipeline/corpus.js';
+import { buildCorpus, NoInputsError } from '../../corpus/build.js';
 import { EXIT, type Io } from '../io.js';
-import { ocrHooks } from '../../pipeline/ocr-hooks.js';
+import { ocrHooks } from '../../pipeline/normalize/ocr/step.js';
 
 export function buildCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('build')

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommanderError } from 'commander';
-import { buildCorpus } from '../../pipeline/corpus.js';
-import { ocrHooks } from '../../pipeline/ocr-hooks.js';
+import { buildCorpus } from '../../corpus/build.js';
+import { ocrHooks } from '../../pipeline/normalize/ocr/step.js';
 import type { PlanDocument, Section } from '../../schemas/document.js';
-import type { CorpusDiff } from '../../pipeline/diff/types.js';
+import type { CorpusDiff } from '../../corpus/diff/types.js';
 import { diffCommand } from './diff.js';
 
 const ID = '000_5e002ab9d4a7d847';

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { PlanDocument } from '../../schemas/document.js';
 import { validateDocument, formatProblems } from '../../pipeline/emit/validate.js';
 import { Command } from 'commander';
-import { diffCorpora, CorpusError, readCorpusSnapshot, snapshotOf, formatDiffJson, formatDiffText, CATEGORIES, type Category, type CorpusSnapshot } from '../../pipeline/diff/index.js';
+import { diffCorpora, CorpusError, readCorpusSnapshot, snapshotOf, formatDiffJson, formatDiffText, CATEGORIES, type Category, type CorpusSnapshot } from '../../corpus/diff/index.js';
 import { EXIT, type Io } from '../io.js';
 
 interface DiffOpts {

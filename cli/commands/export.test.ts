@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { exportCommand } from './export.js';
-import { writeFixtureCorpus } from '../../pipeline/export/fixture-corpus.js';
+import { writeFixtureCorpus } from '../../test/builders/fixture-corpus.js';
 
 let dir: string;
 beforeAll(async () => {

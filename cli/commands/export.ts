@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import type { z } from 'zod';
-import { formatIndicators, recordsToCsv, recordsToJsonl, type ExportFormat } from '../../pipeline/export/format.js';
-import { paragraphRows, PARAGRAPH_FIELDS } from '../../pipeline/export/paragraph-rows.js';
+import { formatIndicators, recordsToCsv, recordsToJsonl, type ExportFormat } from '../../corpus/export/format.js';
+import { paragraphRows, PARAGRAPH_FIELDS } from '../../corpus/export/paragraph-rows.js';
 import { PlanDocument } from '../../schemas/document.js';
-import { ExportDocument, indicatorRows } from '../../pipeline/export/indicator-rows.js';
-import { readCorpus } from '../../pipeline/export/read-corpus.js';
+import { ExportDocument, indicatorRows } from '../../corpus/export/indicator-rows.js';
+import { readCorpus } from '../../corpus/export/read-corpus.js';
 import { EXIT, processIo, type Io } from '../io.js';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'jsonl'];

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { Command } from 'commander';
 import { PlanDocument } from '../../schemas/document.js';
-import { processDocument } from '../../pipeline/process.js';
+import { processDocument } from '../../pipeline/document.js';
 import { documentId } from '../../pipeline/emit/document-id.js';
-import { formatOutline, outlineTree } from '../../pipeline/report/outline.js';
-import { ocrHooks } from '../../pipeline/ocr-hooks.js';
+import { formatOutline, outlineTree } from '../../corpus/outline.js';
+import { ocrHooks } from '../../pipeline/normalize/ocr/step.js';
 import { EXIT, type Io } from '../io.js';
 import { UsageError } from './build.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { suspectMessage } from '../../pipeline/ocr/suspect-message.js';
+import { suspectMessage } from '../../pipeline/normalize/ocr/suspect-message.js';
 import { formatReview, readCorpus, reviewCommand, type ReviewInput } from './review.js';
 
 const span = (line: number, column: number) => ({ line, column, endLine: line, endColumn: column + 1, offset: 100, endOffset: 101 });

@@ -1,8 +1,8 @@
-import type { DocContext } from '../context.js';
-import { rawRange, type MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import { rawRange, type MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
 import type { EmphasisSpan } from './markup.js';
-import { lineKind, type LineKind } from '../text/line-kind.js';
+import { lineKind, type LineKind } from '../../core/text/line-kind.js';
 
 /** A logical line of the normalized text: a paragraph, a heading line, a table row … */
 export interface Block {

@@ -1,5 +1,5 @@
-import type { DocContext } from '../context.js';
-import { fromRaw, type MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import { fromRaw, type MappedText } from '../../core/provenance/mapped-text.js';
 import { normalizeLineBreaks } from './line-breaks.js';
 import { removePageFurniture, removeFormFeeds } from './page-furniture.js';
 import { removeInvisible } from './invisible.js';

@@ -1,5 +1,5 @@
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 
 // zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e]+/g;

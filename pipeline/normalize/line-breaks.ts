@@ -1,5 +1,5 @@
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 
 /** CRLF and lone CR become LF (layout). */
 export function lineBreakEdits(text: string): Edit[] {

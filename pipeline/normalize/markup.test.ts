@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, fromRaw } from './mapped-text.js';
+import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
 import { markupEdits } from './markup.js';
 
 const run = (s: string) => {
@@ -28,7 +28,7 @@ describe('markup', () => {
   });
 
   it('maps emphasis in linear time (40,000 bold phrases)', async () => {
-    const { DocContext } = await import('../context.js');
+    const { DocContext } = await import('../../core/context.js');
     const { removeMarkup } = await import('./markup.js');
     const text = Array(40000).fill('推进**经济**发展，**建设**体系。').join('\n');
     const doc = new DocContext('big.txt', text);

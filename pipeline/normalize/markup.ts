@@ -1,5 +1,5 @@
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 
 export interface EmphasisSpan {
   /** offsets in the text after markup removal */

@@ -1,7 +1,7 @@
-import type { DocContext } from '../context.js';
-import { rawRange, type Edit, type MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import { rawRange, type Edit, type MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines, type TextLine } from './lines.js';
-import { displayWidth } from '../text/chars.js';
+import { displayWidth } from '../../core/text/chars.js';
 
 const D = '[0-9０-９]{1,4}';
 const DASH = '[-—–－~～·•]';

@@ -1,8 +1,8 @@
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
-import { HAN, CJK_PUNCT } from '../text/chars.js';
-import { isTableRow } from '../text/line-kind.js';
+import { HAN, CJK_PUNCT } from '../../core/text/chars.js';
+import { isTableRow } from '../../core/text/line-kind.js';
 
 const CJK = `${HAN}${CJK_PUNCT}`;
 /** Spaces (not tabs) between two CJK characters, or between CJK and a letter/digit, in either order. */

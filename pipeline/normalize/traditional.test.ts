@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, fromRaw } from './mapped-text.js';
+import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
 import { traditionalEdits, traditionalProfile } from './traditional.js';
 
 const run = (s: string) => {

@@ -1,8 +1,8 @@
 import * as OpenCC from 'opencc-js';
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
-import { dictCharFrequency } from '../lexicon/jieba-dict.js';
-import { HAN } from '../text/chars.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
+import { dictCharFrequency } from '../../core/lexicon/jieba-dict.js';
+import { HAN } from '../../core/text/chars.js';
 
 let phraseConverter: ((s: string) => string) | null = null;
 const charCache = new Map<string, string>();

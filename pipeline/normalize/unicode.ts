@@ -1,6 +1,6 @@
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
-import { isTableRow } from '../text/line-kind.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
+import { isTableRow } from '../../core/text/line-kind.js';
 
 const toHalf = (s: string): string => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, fromRaw } from './mapped-text.js';
+import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
 import { unwrapEdits, contentLines, wrapProfile } from './unwrap.js';
 import { fixtureText } from '../../test/helpers.js';
 

@@ -1,8 +1,8 @@
-import type { DocContext } from '../context.js';
-import type { Edit, MappedText } from './mapped-text.js';
+import type { DocContext } from '../../core/context.js';
+import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
-import { displayWidth, endsSentence } from '../text/chars.js';
-import { lineKind, type LineKind } from '../text/line-kind.js';
+import { displayWidth, endsSentence } from '../../core/text/chars.js';
+import { lineKind, type LineKind } from '../../core/text/line-kind.js';
 
 export interface ContentLine {
   /** offsets of the trimmed content in the current text */

@@ -1,7 +1,7 @@
 import type { Block } from '../normalize/blocks.js';
 import type { WrapProfile } from '../normalize/unwrap.js';
-import { BOX_MARKER } from '../text/line-kind.js';
-import { displayWidth } from '../text/chars.js';
+import { BOX_MARKER } from '../../core/text/line-kind.js';
+import { displayWidth } from '../../core/text/chars.js';
 
 export interface BoxRegion {
   marker: Block;

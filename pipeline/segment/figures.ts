@@ -1,5 +1,5 @@
 import type { Block } from '../normalize/blocks.js';
-import { displayWidth } from '../text/chars.js';
+import { displayWidth } from '../../core/text/chars.js';
 
 /** A caption whose image was lost: 图 1 …, or a short standalone line naming a chart (…结构图, …示意图). */
 const CHART_NAME = /(?:示意图|结构图|分布图|布局图|规划图|走势图|趋势图|柱状图|饼图|折线图|占比图|对比图|统计图|空间图|区位图)$/;

@@ -1,7 +1,7 @@
 import type { Block } from '../normalize/blocks.js';
 import type { HeadingKind } from '../../schemas/document.js';
-import { matchMarker } from '../text/markers.js';
-import { displayWidth } from '../text/chars.js';
+import { matchMarker } from '../../core/text/markers.js';
+import { displayWidth } from '../../core/text/chars.js';
 
 export interface HeadingParse {
   kind: HeadingKind;

@@ -1,7 +1,7 @@
-import type { DocContext } from '../context.js';
+import type { DocContext } from '../../core/context.js';
 import type { Normalized } from '../normalize/index.js';
 import type { Block } from '../normalize/blocks.js';
-import { rawRange, runMap } from '../normalize/mapped-text.js';
+import { rawRange, runMap } from '../../core/provenance/mapped-text.js';
 import type { Box, Figure, FrontMatter, Paragraph, Section, TocEntry } from '../../schemas/document.js';
 import type { RawRow, TableNote } from '../../schemas/table.js';
 import type { SourceSpan } from '../../schemas/source.js';
@@ -12,8 +12,8 @@ import { findBoxes, isTitleLike, type BoxRegion } from './boxes.js';
 import { isFigureCaption } from './figures.js';
 import { parseHeading, isHeadingContinuation, type HeadingParse } from './headings.js';
 import { nest } from './tree.js';
-import { matchMarker } from '../text/markers.js';
-import { displayWidth, endsSentence } from '../text/chars.js';
+import { matchMarker } from '../../core/text/markers.js';
+import { displayWidth, endsSentence } from '../../core/text/chars.js';
 
 /** A table located in the text, before the table stage parses its rows. */
 export interface TableRegion {

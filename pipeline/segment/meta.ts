@@ -1,7 +1,7 @@
 import type { DocType, Meta, Paragraph, TocEntry } from '../../schemas/document.js';
 import type { Block } from '../normalize/blocks.js';
-import { displayWidth } from '../text/chars.js';
-import { parseNumeral } from '../text/chinese-numerals.js';
+import { displayWidth } from '../../core/text/chars.js';
+import { parseNumeral } from '../../core/text/chinese-numerals.js';
 import { DATE_LINE } from './front-matter.js';
 
 export interface Region {

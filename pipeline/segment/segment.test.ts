@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DocContext } from '../context.js';
+import { DocContext } from '../../core/context.js';
 import { normalize } from '../normalize/index.js';
 import { segment } from './index.js';
 import { parseHeading } from './headings.js';
 import { nest } from './tree.js';
-import { parseNumeral } from '../text/chinese-numerals.js';
-import { matchMarker } from '../text/markers.js';
+import { parseNumeral } from '../../core/text/chinese-numerals.js';
+import { matchMarker } from '../../core/text/markers.js';
 import type { Block } from '../normalize/blocks.js';
 import type { Section } from '../../schemas/document.js';
 

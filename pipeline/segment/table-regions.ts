@@ -1,6 +1,6 @@
 import type { Block } from '../normalize/blocks.js';
-import { matchMarker } from '../text/markers.js';
-import { displayWidth } from '../text/chars.js';
+import { matchMarker } from '../../core/text/markers.js';
+import { displayWidth } from '../../core/text/chars.js';
 
 export interface TableRegionBlocks {
   caption: Block;

@@ -1,6 +1,6 @@
 import type { Block } from '../normalize/blocks.js';
 import type { HeadingKind } from '../../schemas/document.js';
-import { matchMarker } from '../text/markers.js';
+import { matchMarker } from '../../core/text/markers.js';
 
 export interface TocLine {
   block: Block;

@@ -1,4 +1,4 @@
-import type { DocContext } from '../context.js';
+import type { DocContext } from '../../core/context.js';
 import type { RawRow } from '../../schemas/table.js';
 import { joinWrapped } from './cell-text.js';
 import { ATTRIBUTE_WORD, CATEGORY, type CellDraft, type LayoutResult, type RowDraft } from './draft.js';

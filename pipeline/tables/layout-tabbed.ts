@@ -1,4 +1,4 @@
-import type { DocContext } from '../context.js';
+import type { DocContext } from '../../core/context.js';
 import type { RawRow } from '../../schemas/table.js';
 import type { SourceSpan } from '../../schemas/source.js';
 import { compactText } from './cell-text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocContext } from '../context.js';
+import { DocContext } from '../../core/context.js';
 import { parseTable } from './parse-table.js';
 import { rawRowsFromLines } from './raw-rows.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Table, type Indicator, type Quantity } from '../../schemas/table.js';
-import { applyEdits, fromRaw, runMap } from '../normalize/mapped-text.js';
+import { applyEdits, fromRaw, runMap } from '../../core/provenance/mapped-text.js';
 import { unicodeEdits } from '../normalize/unicode.js';
-import type { DocContext } from '../context.js';
-import { FIXTURE_TABLES, fixtureDoc, regionFromLines } from './fixture-tables.js';
+import type { DocContext } from '../../core/context.js';
+import { FIXTURE_TABLES, fixtureDoc, regionFromLines } from '../../test/builders/fixture-tables.js';
 import { parseTable, type TableRegion } from './parse-table.js';
 import { rawRowsFromLines } from './raw-rows.js';
 

@@ -1,4 +1,4 @@
-import type { DocContext } from '../context.js';
+import type { DocContext } from '../../core/context.js';
 import type { Table } from '../../schemas/table.js';
 import { bracketMeaning } from './bracket-meaning.js';
 import type { LayoutResult } from './draft.js';

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { processDocument } from '../process.js';
-import { FIXTURES } from './fixture-tables.js';
+import { processDocument } from '../document.js';
+import { FIXTURES } from '../../test/builders/fixture-tables.js';
 
 async function documentOf(id: string) {
   const path = `${FIXTURES}${id}.txt`;

@@ -1,4 +1,4 @@
-import { parseNumeral } from '../text/chinese-numerals.js';
+import { parseNumeral } from '../../core/text/chinese-numerals.js';
 
 /**
  * The years of a five-year plan named in the text (“十四五” → 2021–2025, “十三五” → 2016–2020),

@@ -1,4 +1,4 @@
-import type { DocContext } from '../context.js';
+import type { DocContext } from '../../core/context.js';
 import type { RawRow } from '../../schemas/table.js';
 import { findFurniture } from '../normalize/page-furniture.js';
 

@@ -1,0 +1,106 @@
+import type { Correction, Diagnostic, Removal, Severity, Stage } from '../schemas/messages.js';
+import type { SourceSpan } from '../schemas/source.js';
+import type { PageMarker } from '../schemas/document.js';
+import { LineIndex } from './provenance/line-index.js';
+import { applyEdits, type Edit, type MappedText } from './provenance/mapped-text.js';
+import { displayWidth } from './text/chars.js';
+
+/** Thrown by a stage when the document cannot go on; stops that document only. */
+export class DocumentError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'DocumentError';
+    this.code = code;
+  }
+}
+
+/**
+ * Per-document context (vfile's idea): the raw text, its line index, and what the stages
+ * report — diagnostics, corrections, removals. Stages never print; they report here.
+ */
+export class DocContext {
+  readonly path: string;
+  readonly raw: string;
+  readonly lines: LineIndex;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly corrections: Correction[] = [];
+  readonly removals: Removal[] = [];
+  readonly removedChars: Record<string, number> = {};
+  readonly pages: PageMarker[] = [];
+
+  constructor(path: string, raw: string) {
+    this.path = path;
+    this.raw = raw;
+    this.lines = new LineIndex(raw);
+  }
+
+  private widths: Int32Array | null = null;
+
+  /** Display width of a raw line's trimmed text (cached: segmentation asks for it often). */
+  rawLineWidth(line: number): number {
+    this.widths ??= new Int32Array(this.lines.lineCount).fill(-1);
+    let w = this.widths[line - 1];
+    if (w < 0) {
+      w = displayWidth(this.lines.lineText(line).trim());
+      this.widths[line - 1] = w;
+    }
+    return w;
+  }
+
+  span(start: number, end: number): SourceSpan {
+    return this.lines.span(start, end);
+  }
+
+  report(
+    stage: Stage,
+    severity: Severity,
+    code: string,
+    message: string,
+    source: SourceSpan | null = null,
+    extra: { actual?: string; expected?: string } = {},
+  ): void {
+    const d: Diagnostic = { severity, code, message, stage, source };
+    if (extra.actual !== undefined) d.actual = extra.actual;
+    if (extra.expected !== undefined) d.expected = extra.expected;
+    this.diagnostics.push(d);
+  }
+
+  fail(code: string, message: string): never {
+    throw new DocumentError(code, message);
+  }
+
+  /**
+   * Apply edits to a mapped text and log each one: corrections with evidence, removals with
+   * their raw text, layout changes counted. Overlapping edits are skipped and reported.
+   */
+  edit(stage: Stage, mt: MappedText, edits: readonly Edit[]): MappedText {
+    if (edits.length === 0) return mt;
+    const { text, applied, skipped } = applyEdits(mt, edits);
+    for (const a of applied) {
+      const e = a.edit;
+      if (e.kind === 'correction') {
+        this.corrections.push({ stage, rule: e.rule, from: a.from, to: e.replacement, source: this.span(a.rawStart, a.rawEnd), evidence: e.evidence ?? {} });
+      } else if (e.kind === 'removal') {
+        this.removals.push({ stage, rule: e.rule, text: this.raw.slice(a.rawStart, a.rawEnd), source: this.span(a.rawStart, a.rawEnd) });
+        this.count(e.rule, a.rawEnd - a.rawStart);
+      } else if (a.removed > 0) {
+        this.count(e.rule, a.removed);
+      }
+    }
+    for (const e of skipped) {
+      const [a, b] = [mt.starts[e.start] ?? 0, e.end > e.start ? mt.ends[e.end - 1] : mt.starts[e.start] ?? 0];
+      this.report(stage, 'warning', 'overlapping-edit', `edit by ${e.rule} overlaps an earlier edit and was skipped`, this.span(Math.min(a, b), Math.max(a, b)));
+    }
+    return text;
+  }
+
+  /** Record raw text a later stage leaves out of the output text (e.g. a table-of-contents title). */
+  remove(stage: Stage, rule: string, rawStart: number, rawEnd: number): void {
+    this.removals.push({ stage, rule, text: this.raw.slice(rawStart, rawEnd), source: this.span(rawStart, rawEnd) });
+  }
+
+  private count(rule: string, n: number): void {
+    this.removedChars[rule] = (this.removedChars[rule] ?? 0) + n;
+  }
+}

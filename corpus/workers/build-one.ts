@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IndexEntry } from '../../schemas/corpus.js';
+import { processDocument, type ProcessOptions } from '../../pipeline/document.js';
+import { serialize, writeAtomic } from '../../pipeline/emit/write.js';
+
+export interface BuildJob {
+  id: string;
+  /** path relative to its base, recorded in the document */
+  path: string;
+  /** absolute path to read */
+  file: string;
+  outDir: string;
+}
+
+/** Read, process and write one document; the index entry says how it went. Never throws for bad input. */
+export async function buildOne(job: BuildJob, options: ProcessOptions): Promise<IndexEntry> {
+  const { id, path } = job;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(job.file);
+  } catch (err) {
+    return { id, source: path, sha256: null, bytes: null, status: 'failed', error: { code: 'read-error', message: err instanceof Error ? err.message : String(err) }, warnings: 0, output: null };
+  }
+  const result = await processDocument(id, path, bytes, options);
+  if (result.status === 'failed') {
+    return { id, source: path, sha256: result.sha256, bytes: result.bytes, status: 'failed', error: result.error, warnings: 0, output: null };
+  }
+  const output = `${id}.json`;
+  const extracted = result.document.source.extracted;
+  if (extracted && result.extractedText !== undefined) await writeAtomic(join(job.outDir, extracted.path), result.extractedText);
+  await writeAtomic(join(job.outDir, output), serialize(result.document));
+  const warnings = result.document.diagnostics.filter((d) => d.severity !== 'info').length;
+  return { id, source: path, sha256: result.document.source.sha256, bytes: result.document.source.bytes, status: 'ok', error: null, warnings, output };
+}

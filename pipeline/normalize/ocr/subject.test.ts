@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../../core/gazetteer/index.js';
+import { detectSubject } from './subject.js';
+import { readFixture } from '../../../test/builders/ocr-fixtures.js';
+
+const g = loadGazetteer();
+
+describe('detectSubject', () => {
+  it.each([
+    ['000', '湛河区', '平顶山市', '410411'],
+    ['001', '湛河区', '平顶山市', '410411'],
+    ['004', '湛河区', '平顶山市', '410411'],
+    ['002', '湖滨区', '三门峡市', '411202'],
+    ['003', '卫东区', '平顶山市', '410403'],
+  ])('fixture %s is about %s (%s, %s)', (id, county, city, code) => {
+    expect(detectSubject(readFixture(id), g)).toMatchObject({ level: 'county', name: county, county, city, province: '河南省', code });
+  });
+
+  it('003 names the river 湛河 but the title wins', () => {
+    const text = readFixture('003');
+    expect(text.split('湛河').length - 1).toBeGreaterThan(5);
+    expect(detectSubject(text, g)?.name).toBe('卫东区');
+  });
+
+  it('counts forms one confusable character away (漯河区 in 001) as the real name', () => {
+    const s = detectSubject(readFixture('001'), g);
+    expect(s?.evidence.variantHits).toBeGreaterThan(0);
+    expect(s?.short).toBe('湛河');
+  });
+
+  it('a 市-level plan has county null', () => {
+    const text = [
+      '平顶山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '',
+      '“十四五”时期，平顶山市要推动湛河区、卫东区、新华区协同发展，支持宝丰县、郏县、叶县加快发展。',
+      '平顶山市将建设全国重要的能源原材料基地。',
+    ].join('\n');
+    expect(detectSubject(text, g)).toMatchObject({ level: 'city', name: '平顶山市', county: null, city: '平顶山市', province: '河南省', code: '410400' });
+  });
+
+  it('a national report has no subject', () => {
+    expect(detectSubject(readFixture('cn-state-council-gwr-2021-wikisource'), g)).toBeNull();
+  });
+
+  it('resolves an ambiguous county name (新华区 ×3) by the city the text names', () => {
+    const text = '平顶山市新华区政府工作报告\n\n新华区位于平顶山市区西部。';
+    expect(detectSubject(text, g)).toMatchObject({ name: '新华区', code: '410402', city: '平顶山市' });
+  });
+});

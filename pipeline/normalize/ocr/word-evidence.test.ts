@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { jiebaLexicon } from './lexicon.js';
+import { ocrCorrections } from './ocr-corrections.js';
+import { defaultRules } from './rules.js';
+import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';
+import { bestWordAt } from './word-evidence.js';
+
+const rules = defaultRules();
+const run = (text: string) => ocrCorrections(text, { subject: null, rules });
+const apply = (text: string) => {
+  const a = text.split('');
+  for (const e of run(text).edits) a[e.start] = e.replacement;
+  return a.join('');
+};
+
+describe('word evidence (rule 3)', () => {
+  it('finds the most frequent dictionary word covering a character', () => {
+    expect(bestWordAt('面向未来发展', 3, jiebaLexicon())?.word).toBe('未来');
+  });
+
+  it('corrects a non-word to a known word, with the evidence', () => {
+    const text = '加强生态冶理，面向末来，大力弘杨企业家精神。';
+    expect(apply(text)).toBe('加强生态治理，面向未来，大力弘扬企业家精神。');
+    const e = run(text).edits.find((x) => text[x.start] === '冶');
+    expect(e).toMatchObject({ rule: 'ocr/word-evidence', replacement: '治', kind: 'correction' });
+    expect(e?.evidence).toMatchObject({ word: '治理', pair: '冶→治' });
+    expect(e?.evidence?.wordFrequency).toBeGreaterThan(1000);
+    expect(String(e?.evidence?.context)).toContain('【冶】');
+  });
+
+  it('leaves real words alone when both forms are words (周末, 账户/帐户, 贷款/货款)', () => {
+    const text = '周末来到公园。开立帐户，偿还货款，冶金工业。';
+    expect(run(text).edits).toEqual([]);
+  });
+
+  it('matches words across a hard line break', () => {
+    const text = '面向末\n\n来发展';
+    const r = run(text);
+    expect(r.edits).toHaveLength(1);
+    expect(r.edits[0]).toMatchObject({ start: 2, end: 3, replacement: '未' });
+    expect(r.edits[0].evidence).toMatchObject({ word: '未来' });
+  });
+
+  it('makes no correction in any clean fixture', () => {
+    for (const id of ['000', '001', '002', '003', '004']) {
+      expect(run(readFixture(id)).edits.filter((e) => e.rule === 'ocr/word-evidence')).toEqual([]);
+    }
+  });
+
+  it('gets back half of the 治理/支持/弘扬/分析 in 000 after a swap to 冶理/支待/弘杨/分折, touching nothing else', () => {
+    const base = readFixture('000');
+    const pairs: Array<[string, string]> = [['治理', '冶理'], ['支持', '支待'], ['弘扬', '弘杨'], ['分析', '分折']];
+    const truth = new Map<number, string>();
+    let text = base;
+    for (const [good, bad] of pairs) {
+      const k = [...good].findIndex((c, j) => c !== bad[j]);
+      offsetsOf(base, good).forEach((o, i) => {
+        if (i % 2 === 0) truth.set(o + k, good[k]);
+      });
+    }
+    const a = text.split('');
+    for (const [o] of truth) a[o] = pairs.find(([g]) => g.includes(base[o]))![1][[...pairs.find(([g]) => g.includes(base[o]))![0]].indexOf(base[o])];
+    text = a.join('');
+    const edits = run(text).edits;
+    const tp = edits.filter((e) => truth.get(e.start) === e.replacement).length;
+    expect(edits.length - tp).toBe(0); // precision 1
+    expect(tp / truth.size).toBeGreaterThanOrEqual(0.95); // recall
+  });
+});
