@@ -4,12 +4,15 @@ import type { Encoding, SourceInfo } from '../../schemas/document.js';
 import { decodeText, DecodeError } from './decode.js';
 import { detectFormat } from './format.js';
 import { extractPdfText } from './pdf.js';
+import type { Layout } from './layout.js';
 
 export interface RawDocument {
   source: SourceInfo;
   /** the decoded raw text: every position in the corpus refers to it */
   text: string;
   warnings: Array<{ code: string; message: string }>;
+  /** for structured inputs (PDF, .docx, HTML, Markdown): tables, styled blocks and pages, by offsets into `text` */
+  layout?: Layout;
 }
 
 export class IngestError extends Error {
