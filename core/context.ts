@@ -2,7 +2,7 @@ import type { Correction, Diagnostic, Removal, Severity, Stage } from '../schema
 import type { SourceSpan } from '../schemas/source.js';
 import type { PageMarker } from '../schemas/document.js';
 import { LineIndex } from './provenance/line-index.js';
-import { applyEdits, type Edit, type MappedText } from './provenance/mapped-text.js';
+import { applyEdits, rawRange, type Edit, type MappedText } from './provenance/mapped-text.js';
 import { displayWidth } from './text/chars.js';
 
 /** Thrown by a stage when the document cannot go on; stops that document only. */
@@ -15,27 +15,71 @@ export class DocumentError extends Error {
   }
 }
 
+/** Who is reporting: set by the runner of a stage's steps, never passed by hand. */
+interface Scope {
+  stage: Stage;
+  rule: string;
+}
+
 /**
- * Per-document context (vfile's idea): the raw text, its line index, and what the stages
- * report — diagnostics, corrections, removals. Stages never print; they report here.
+ * Per-document context (vfile's idea): the raw text once ingest has read it, its line index, and
+ * what the stages report — diagnostics, corrections, removals. Stages never print; they report here.
+ * Each step runs through `step(stage, rule, fn)`, which stamps what it reports with its stage and rule.
  */
 export class DocContext {
   readonly path: string;
-  readonly raw: string;
-  readonly lines: LineIndex;
   readonly diagnostics: Diagnostic[] = [];
   readonly corrections: Correction[] = [];
   readonly removals: Removal[] = [];
   readonly removedChars: Record<string, number> = {};
   readonly pages: PageMarker[] = [];
+  private text: { raw: string; lines: LineIndex } | null = null;
+  private scope: Scope = { stage: 'ingest', rule: 'ingest' };
+  private widths: Int32Array | null = null;
 
-  constructor(path: string, raw: string) {
+  /** A context for one input; `raw` is the decoded text when it is already known (tests, tools). */
+  constructor(path: string, raw?: string) {
     this.path = path;
-    this.raw = raw;
-    this.lines = new LineIndex(raw);
+    if (raw !== undefined) this.attachRaw(raw);
   }
 
-  private widths: Int32Array | null = null;
+  /** Set the raw text every position refers to: once, by the document runner after ingest. */
+  attachRaw(raw: string): void {
+    if (this.text) throw new Error(`${this.path}: raw text attached twice`);
+    this.text = { raw, lines: new LineIndex(raw) };
+  }
+
+  get raw(): string {
+    if (!this.text) throw new Error(`${this.path}: no raw text yet (ingest has not run)`);
+    return this.text.raw;
+  }
+
+  get lines(): LineIndex {
+    if (!this.text) throw new Error(`${this.path}: no raw text yet (ingest has not run)`);
+    return this.text.lines;
+  }
+
+  /** Run one step of a stage: what it reports, corrects or removes is stamped with `stage` and `rule`. */
+  step<T>(stage: Stage, rule: string, fn: () => T): T {
+    const outer = this.scope;
+    this.scope = { stage, rule };
+    try {
+      return fn();
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  /** The same for an asynchronous step (ingest): one document's steps never run interleaved. */
+  async stepAsync<T>(stage: Stage, rule: string, fn: () => Promise<T>): Promise<T> {
+    const outer = this.scope;
+    this.scope = { stage, rule };
+    try {
+      return await fn();
+    } finally {
+      this.scope = outer;
+    }
+  }
 
   /** Display width of a raw line's trimmed text (cached: segmentation asks for it often). */
   rawLineWidth(line: number): number {
@@ -52,15 +96,8 @@ export class DocContext {
     return this.lines.span(start, end);
   }
 
-  report(
-    stage: Stage,
-    severity: Severity,
-    code: string,
-    message: string,
-    source: SourceSpan | null = null,
-    extra: { actual?: string; expected?: string } = {},
-  ): void {
-    const d: Diagnostic = { severity, code, message, stage, source };
+  report(severity: Severity, code: string, message: string, source: SourceSpan | null = null, extra: { actual?: string; expected?: string } = {}): void {
+    const d: Diagnostic = { severity, code, message, stage: this.scope.stage, source };
     if (extra.actual !== undefined) d.actual = extra.actual;
     if (extra.expected !== undefined) d.expected = extra.expected;
     this.diagnostics.push(d);
@@ -74,8 +111,9 @@ export class DocContext {
    * Apply edits to a mapped text and log each one: corrections with evidence, removals with
    * their raw text, layout changes counted. Overlapping edits are skipped and reported.
    */
-  edit(stage: Stage, mt: MappedText, edits: readonly Edit[]): MappedText {
+  edit(mt: MappedText, edits: readonly Edit[]): MappedText {
     if (edits.length === 0) return mt;
+    const { stage } = this.scope;
     const { text, applied, skipped } = applyEdits(mt, edits);
     for (const a of applied) {
       const e = a.edit;
@@ -89,15 +127,15 @@ export class DocContext {
       }
     }
     for (const e of skipped) {
-      const [a, b] = [mt.starts[e.start] ?? 0, e.end > e.start ? mt.ends[e.end - 1] : mt.starts[e.start] ?? 0];
-      this.report(stage, 'warning', 'overlapping-edit', `edit by ${e.rule} overlaps an earlier edit and was skipped`, this.span(Math.min(a, b), Math.max(a, b)));
+      const [a, b] = rawRange(mt, e.start, e.end);
+      this.report('warning', 'overlapping-edit', `edit by ${e.rule} overlaps an earlier edit and was skipped`, this.span(a, b));
     }
     return text;
   }
 
   /** Record raw text a later stage leaves out of the output text (e.g. a table-of-contents title). */
-  remove(stage: Stage, rule: string, rawStart: number, rawEnd: number): void {
-    this.removals.push({ stage, rule, text: this.raw.slice(rawStart, rawEnd), source: this.span(rawStart, rawEnd) });
+  remove(rule: string, rawStart: number, rawEnd: number): void {
+    this.removals.push({ stage: this.scope.stage, rule, text: this.raw.slice(rawStart, rawEnd), source: this.span(rawStart, rawEnd) });
   }
 
   private count(rule: string, n: number): void {

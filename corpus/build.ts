@@ -4,7 +4,7 @@ import fg from 'fast-glob';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
-import type { ProcessOptions } from '../pipeline/document.js';
+import { createPipeline, type PipelineOptions } from '../pipeline/document.js';
 import { uniqueIds } from '../pipeline/emit/document-id.js';
 import { serialize, writeAtomic } from '../pipeline/emit/write.js';
 import { buildOne, type BuildJob } from './workers/build-one.js';
@@ -13,13 +13,9 @@ import { TOOL_VERSION } from '../core/version.js';
 
 export const INPUT_EXTENSIONS = ['txt', 'pdf'];
 
-export interface BuildOptions extends ProcessOptions {
-  /**
-   * worker threads to build on: 0 builds in this thread; workers make their own hooks from `rulesFile`
-   * (functions do not cross threads), so pass it along with `hooks`
-   */
+export interface BuildOptions extends PipelineOptions {
+  /** worker threads to build on: 0 builds in this thread; each worker loads its own pipeline from the same options */
   workers?: number;
-  rulesFile?: string;
   /** files, folders or globs */
   inputs: readonly string[];
   /** folder the relative source paths are taken from (default: the current folder) */
@@ -106,13 +102,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const workers = Math.min(options.workers ?? 0, jobs.length);
   let entries: IndexEntry[];
   if (workers > 1 && workerScript()) {
-    entries = await runPool(jobs, workers, { rulesFile: options.rulesFile }, progress);
+    entries = await runPool(jobs, workers, { rules: options.rules, ocr: options.ocr }, progress);
   } else {
+    const pipeline = createPipeline(options);
     const limit = pLimit(options.concurrency ?? 2);
     entries = await Promise.all(
       jobs.map((job) =>
         limit(async () => {
-          const entry = await buildOne(job, options);
+          const entry = await buildOne(job, pipeline);
           progress(entry);
           return entry;
         }),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../pipeline/document.js';
+import { createPipeline } from '../pipeline/document.js';
 import { formatOutline, outlineTree } from './outline.js';
 import { formatProblems, validateDocument } from '../pipeline/emit/validate.js';
 
 const text = ['某区国民经济和社会发展第十四个五年规划纲要', '第一章 发展基础', '正文。', '一、经济实力', '正文。', '专栏 重点工程', '1. 项目甲。建设内容。', '第二章 主要任务', '正文。'].join('\n');
-const doc = buildDocument('inline', { path: 'inline.txt', sha256: '0'.repeat(64), bytes: text.length, encoding: 'utf-8', format: 'txt' }, text, []);
+const doc = createPipeline({ ocr: false }).fromRaw('inline', { source: { path: 'inline.txt', sha256: '0'.repeat(64), bytes: text.length, encoding: 'utf-8', format: 'txt' }, text });
 
 describe('outline', () => {
   it('prints the heading tree with raw lines', () => {

@@ -1,89 +1,83 @@
+/**
+ * One document through the pipeline — the only file that wires the stages:
+ *
+ *   ingest → normalize (OCR included) → segment → tables → emit
+ *
+ * Each stage is `(input, doc) → output`; `doc` (core/context.ts) collects what they report.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { DocContext, DocumentError } from '../core/context.js';
-import { ingest, IngestError, sha256 } from './ingest/index.js';
-import { normalize, type TextStep } from './normalize/index.js';
+import type { OcrRules } from '../schemas/ocr-rules.js';
+import type { PlanDocument } from '../schemas/document.js';
+import { ingest, sha256, type SourceInput } from './ingest/index.js';
+import { normalize } from './normalize/index.js';
+import { prepareOcr } from './normalize/ocr/step.js';
 import { segment } from './segment/index.js';
-import { buildMeta, type Region } from './segment/meta.js';
-import { parseTable } from './tables/parse-table.js';
-import { SCHEMA_VERSION, type PlanDocument, type PageMarker } from '../schemas/document.js';
-import type { SourceSpan } from '../schemas/source.js';
-import { validateDocument, formatProblems } from './emit/validate.js';
+import { parseTables } from './tables/index.js';
+import { emitDocument } from './emit/index.js';
+import { documentId } from './emit/document-id.js';
+import type { RawDocument } from './types.js';
 
-/** A hook that reads the normalized-so-far text, may add a character step, and names the document's region. */
-export interface DocumentHooks {
-  /** character steps run after Unicode/traditional conversion and before unwrapping */
-  characterSteps?: (doc: DocContext, state: { region: Region }) => TextStep[];
+export type { SourceInput } from './ingest/index.js';
+
+export interface PipelineOptions {
+  /** OCR rules: a rules file (JSON or YAML) merged over the defaults, or rules as data; default: the shipped rules */
+  rules?: string | OcrRules;
+  /** false leaves OCR confusions as printed (and finds no subject region through OCR); default true */
+  ocr?: boolean;
 }
 
-export interface ProcessOptions {
-  hooks?: DocumentHooks;
-}
-
-export type ProcessResult =
-  | { status: 'ok'; document: PlanDocument; /** for PDFs: the extracted text every position refers to, to save at document.source.extracted.path */ extractedText?: string }
+export type ExtractResult =
+  | {
+      status: 'ok';
+      document: PlanDocument;
+      /** for PDFs: the extracted text every position refers to, to save at document.source.extracted.path */
+      extractedText?: string;
+    }
   | { status: 'failed'; error: { code: string; message: string }; sha256: string; bytes: number };
 
-const NO_REGION: Region = { province: null, city: null, county: null, code: null };
+/** The pipeline with its data loaded once (rules, gazetteer): run it on any number of documents. */
+export interface Pipeline {
+  /** One input, read to a validated document or a coded error (never throws for bad input). */
+  run(id: string, input: SourceInput): Promise<ExtractResult>;
+  /** The stages after ingest, for text already read: throws a DocumentError when the document cannot be built. */
+  fromRaw(id: string, raw: RawDocument, doc?: DocContext): PlanDocument;
+}
 
-const bySource = (a: { source: SourceSpan }, b: { source: SourceSpan }): number => a.source.offset - b.source.offset || a.source.endOffset - b.source.endOffset;
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const ocr = options.ocr === false ? null : prepareOcr(options.rules);
+  const fromRaw = (id: string, raw: RawDocument, doc = new DocContext(raw.source.path, raw.text)): PlanDocument => {
+    const normalized = normalize(raw, doc, { ocr });
+    const segmented = segment(normalized, doc);
+    const tables = parseTables(segmented.tables, doc);
+    return emitDocument({ id, raw, normalized, segmented, tables }, doc);
+  };
+  return { run: (id, input) => runDocument(id, input, fromRaw), fromRaw };
+}
 
-/** Turn one input file into a validated document, or a clear per-document error. Never throws for bad input. */
-export async function processDocument(id: string, path: string, bytes: Uint8Array, options: ProcessOptions = {}): Promise<ProcessResult> {
-  let raw;
+/** Turn one input into a validated document, or a clear per-document error. Never throws for bad input. */
+async function runDocument(id: string, input: SourceInput, fromRaw: Pipeline['fromRaw']): Promise<ExtractResult> {
+  const doc = new DocContext(input.path);
+  const failed = (code: string, message: string): ExtractResult => ({ status: 'failed', error: { code, message }, sha256: sha256(input.bytes), bytes: input.bytes.length });
   try {
-    raw = await ingest(path, bytes);
+    const read = await doc.stepAsync('ingest', 'ingest', () => ingest(input, doc));
+    const raw = read.source.extracted ? { ...read, source: { ...read.source, extracted: { ...read.source.extracted, path: `${id}.source.txt` } } } : read;
+    doc.attachRaw(raw.text);
+    const document = fromRaw(id, raw, doc);
+    return raw.source.extracted ? { status: 'ok', document, extractedText: raw.text } : { status: 'ok', document };
   } catch (err) {
-    if (err instanceof IngestError) return { status: 'failed', error: { code: err.code, message: err.message }, sha256: err.sha256, bytes: err.bytes };
-    return { status: 'failed', error: { code: 'internal-error', message: `ingest failed: ${err instanceof Error ? err.message : String(err)}` }, sha256: sha256(bytes), bytes: bytes.length };
-  }
-  try {
-    const source = raw.source.extracted ? { ...raw.source, extracted: { ...raw.source.extracted, path: `${id}.source.txt` } } : raw.source;
-    const document = buildDocument(id, source, raw.text, raw.warnings, options);
-    return source.extracted ? { status: 'ok', document, extractedText: raw.text } : { status: 'ok', document };
-  } catch (err) {
-    const code = err instanceof DocumentError ? err.code : 'internal-error';
-    const message = err instanceof Error ? err.message : String(err);
-    return { status: 'failed', error: { code, message }, sha256: raw.source.sha256, bytes: raw.source.bytes };
+    if (err instanceof DocumentError) return failed(err.code, err.message);
+    return failed('internal-error', err instanceof Error ? err.message : String(err));
   }
 }
 
-export function buildDocument(
-  id: string,
-  source: PlanDocument['source'],
-  text: string,
-  warnings: ReadonlyArray<{ code: string; message: string }>,
-  options: ProcessOptions = {},
-): PlanDocument {
-  const doc = new DocContext(source.path, text);
-  for (const w of warnings) doc.report('ingest', 'warning', w.code, w.message);
-  const state = { region: NO_REGION };
-  const norm = normalize(doc, { characterSteps: options.hooks?.characterSteps?.(doc, state) ?? [] });
-  const seg = segment(norm, doc);
-  const tables = seg.tables.map((region) => parseTable(region, doc));
-  const leadParagraphs = [...seg.paragraphs, ...(seg.sections[0]?.paragraphs ?? [])];
-  const meta = buildMeta({ cover: seg.cover, front: seg.front, leadParagraphs, toc: seg.toc, region: state.region, closing: norm.blocks.slice(-6) });
-  const pages: PageMarker[] = [...doc.pages].sort(bySource);
-  const candidate = {
-    schemaVersion: SCHEMA_VERSION,
-    id,
-    source,
-    meta,
-    frontMatter: seg.frontMatter,
-    paragraphs: seg.paragraphs,
-    sections: seg.sections,
-    boxes: seg.boxes,
-    tables,
-    figures: seg.figures,
-    pages,
-    corrections: [...doc.corrections].sort(bySource),
-    removals: [...doc.removals].sort(bySource),
-    diagnostics: [...doc.diagnostics].sort((a, b) => (a.source?.offset ?? -1) - (b.source?.offset ?? -1)),
-    accounting: {
-      rawChars: text.length,
-      textChars: norm.text.text.length,
-      removedChars: Object.fromEntries(Object.entries(doc.removedChars).sort(([a], [b]) => (a < b ? -1 : 1))),
-    },
-  };
-  const checked = validateDocument(candidate);
-  if (!checked.ok) throw new DocumentError('schema-invalid', `the document does not match the schema: ${formatProblems(checked.problems)}`);
-  return checked.document;
+/**
+ * The library's one call: read a file (or take bytes), run the whole pipeline — OCR and region
+ * included — and return the validated document or a coded error. For many documents, make one
+ * pipeline with createPipeline (the dictionaries load once) or use buildCorpus.
+ */
+export async function extractDocument(input: string | SourceInput, options: PipelineOptions & { id?: string } = {}): Promise<ExtractResult> {
+  const source = typeof input === 'string' ? { path: basename(input), bytes: await readFile(input) } : input;
+  return createPipeline(options).run(options.id ?? documentId(source.path), source);
 }

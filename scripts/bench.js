@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildCorpus, resolveInputs } from '../dist/corpus/build.js';
-import { ocrHooks } from '../dist/pipeline/normalize/ocr/step.js';
 import { DocContext } from '../dist/core/context.js';
 import { normalize } from '../dist/pipeline/normalize/index.js';
 import { segment } from '../dist/pipeline/segment/index.js';
@@ -39,13 +38,13 @@ const mb = (n) => n / 1024 / 1024;
 
 // text stages alone (normalize + segment, no OCR, no I/O), on the text inputs
 const textStageBytes = texts.reduce((a, t) => a + t.bytes, 0);
-for (const t of texts) segment(normalize(new DocContext(t.path, t.text)), new DocContext(t.path, t.text)); // warm-up
+for (const t of texts) { const d = new DocContext(t.path, t.text); segment(normalize(t, d, { ocr: null }), d); } // warm-up
 const ts = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
   for (const t of texts) {
     const doc = new DocContext(t.path, t.text);
-    segment(normalize(doc), doc);
+    segment(normalize(t, doc, { ocr: null }), doc);
   }
   ts.push(performance.now() - t0);
 }
@@ -65,13 +64,12 @@ if (pdfs.length > 0) {
 }
 
 // whole build: ingest, all stages including OCR and tables, validation, atomic writes
-const hooks = ocrHooks();
 const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-'));
-await buildCorpus({ inputs, outDir: out, hooks, workers }); // warm-up: dictionaries, gazetteer, pdfjs
+await buildCorpus({ inputs, outDir: out, workers }); // warm-up: dictionaries, gazetteer, pdfjs
 const bs = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
-  await buildCorpus({ inputs, outDir: out, hooks, workers });
+  await buildCorpus({ inputs, outDir: out, workers });
   bs.push(performance.now() - t0);
 }
 await rm(out, { recursive: true, force: true });

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocContext } from '../core/context.js';
-import { buildDocument } from '../pipeline/document.js';
-import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
+import { createPipeline } from '../pipeline/document.js';
 import { sha256 } from '../pipeline/ingest/index.js';
 import { decodeText } from '../pipeline/ingest/decode.js';
 import { documentId } from '../pipeline/emit/document-id.js';
@@ -36,7 +35,7 @@ export function contextFor(name: string): DocContext {
 }
 
 const cache = new Map<string, PlanDocument>();
-const hooks = ocrHooks();
+const pipeline = createPipeline();
 
 /** A fixture run through the whole pipeline in memory (cached per test file). */
 export function fixtureDocument(name: string): PlanDocument {
@@ -45,7 +44,7 @@ export function fixtureDocument(name: string): PlanDocument {
     const bytes = fixtureBytes(name);
     const decoded = decodeText(bytes);
     const path = FIXTURE_FILES[name];
-    d = buildDocument(documentId(path), { path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format: 'txt' }, decoded.text, decoded.warnings, { hooks });
+    d = pipeline.fromRaw(documentId(path), { source: { path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format: 'txt' }, text: decoded.text });
     cache.set(name, d);
   }
   return d;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processDocument } from '../pipeline/document.js';
-import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
+import { createPipeline } from '../pipeline/document.js';
 import { FIXTURES, fixtureDocument, allParagraphs } from './helpers.js';
 import { checkInvariants } from './invariants.js';
 import { extractPdfText } from '../pipeline/ingest/pdf.js';
@@ -10,7 +9,7 @@ import { extractPdfText } from '../pipeline/ingest/pdf.js';
 describe('a PDF through the whole pipeline', () => {
   it('reads the same paragraphs, page markers and indicator table as the text of the same pages', async () => {
     const bytes = readFileSync(join(FIXTURES, 'pdf', 'zhanhe-excerpt.pdf'));
-    const r = await processDocument('pdf--zhanhe-excerpt', 'pdf/zhanhe-excerpt.pdf', bytes, { hooks: ocrHooks() });
+    const r = await createPipeline().run('pdf--zhanhe-excerpt', { path: 'pdf/zhanhe-excerpt.pdf', bytes });
     expect(r.status).toBe('ok');
     if (r.status !== 'ok') return;
     const doc = r.document;

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { buildDocument } from '../pipeline/document.js';
-import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
+import { createPipeline } from '../pipeline/document.js';
 import { DocContext } from '../core/context.js';
 import { normalize } from '../pipeline/normalize/index.js';
 import { fixtureDocument, fixtureText, allSections, allParagraphs, FIXTURE_FILES } from './helpers.js';
 import { checkInvariants } from './invariants.js';
 import type { PlanDocument } from '../schemas/document.js';
 
-const hooks = ocrHooks();
+const pipeline = createPipeline();
 const build = (text: string, path = 'variant.txt'): PlanDocument =>
-  buildDocument('variant', { path, sha256: '0'.repeat(64), bytes: text.length, encoding: 'utf-8', format: 'txt' }, text, [], { hooks });
+  pipeline.fromRaw('variant', { source: { path, sha256: '0'.repeat(64), bytes: text.length, encoding: 'utf-8', format: 'txt' }, text });
 
 /** What a reader gets: the outline, the boxes, the tables and the text, without positions. */
 const shape = (d: PlanDocument) => ({
@@ -65,8 +64,8 @@ describe('the same content in other shapes', () => {
 
 describe('normalization is idempotent', () => {
   it.each(Object.keys(FIXTURE_FILES).sort())('%s: normalizing the normalized text changes nothing', (name) => {
-    const first = normalize(new DocContext(name, fixtureText(name)));
-    const again = normalize(new DocContext(name, first.text.text));
+    const first = normalize({ text: fixtureText(name) }, new DocContext(name, fixtureText(name)), { ocr: null });
+    const again = normalize({ text: first.text.text }, new DocContext(name, first.text.text), { ocr: null });
     expect(again.text.text).toBe(first.text.text);
   });
 });

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { buildCorpus, NoInputsError } from '../../corpus/build.js';
 import { EXIT, type Io } from '../io.js';
-import { ocrHooks } from '../../pipeline/normalize/ocr/step.js';
 
 export function buildCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('build')
@@ -24,7 +23,6 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--format <format>', 'summary format: text or json', 'text')
     .action(async (inputs: string[], opts: { out: string; rules?: string; concurrency: number; workers?: number; quiet?: boolean; strict?: boolean; format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
-      const hooks = ocrHooks(opts.rules);
       const progress = io.stderrIsTTY && !opts.quiet;
       let built;
       try {
@@ -32,8 +30,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
         inputs,
         outDir: opts.out,
         concurrency: opts.concurrency,
-        hooks,
-        rulesFile: opts.rules,
+        rules: opts.rules,
         workers: opts.workers ?? 0,
         onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
         });

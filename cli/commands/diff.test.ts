@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommanderError } from 'commander';
 import { buildCorpus } from '../../corpus/build.js';
-import { ocrHooks } from '../../pipeline/normalize/ocr/step.js';
 import type { PlanDocument, Section } from '../../schemas/document.js';
 import type { CorpusDiff } from '../../corpus/diff/types.js';
 import { diffCommand } from './diff.js';
@@ -34,7 +33,7 @@ beforeAll(async () => {
   a = join(root, 'a');
   b = join(root, 'b');
   copy = join(root, 'copy');
-  await buildCorpus({ inputs: [resolve('fixtures')], outDir: a, hooks: ocrHooks(), concurrency: 4 });
+  await buildCorpus({ inputs: [resolve('fixtures')], outDir: a, concurrency: 4 });
   await cp(a, b, { recursive: true });
   await cp(a, copy, { recursive: true });
   const file = join(b, `${ID}.json`);

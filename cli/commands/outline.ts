@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { Command } from 'commander';
 import { PlanDocument } from '../../schemas/document.js';
-import { processDocument } from '../../pipeline/document.js';
-import { documentId } from '../../pipeline/emit/document-id.js';
+import { extractDocument } from '../../pipeline/document.js';
 import { formatOutline, outlineTree } from '../../corpus/outline.js';
-import { ocrHooks } from '../../pipeline/normalize/ocr/step.js';
 import { EXIT, type Io } from '../io.js';
 import { UsageError } from './build.js';
 
@@ -30,7 +28,7 @@ export function outlineCommand(io: Io, setExit: (code: number) => void): Command
         return;
       }
       const path = relative(process.cwd(), file).split('\\').join('/') || basename(file);
-      const result = await processDocument(documentId(path), path, bytes, { hooks: ocrHooks() });
+      const result = await extractDocument({ path, bytes });
       if (result.status === 'failed') {
         io.stderr(`failed  ${file}: ${result.error.code}: ${result.error.message}\n`);
         setExit(EXIT.someFailed);

@@ -11,11 +11,8 @@ export interface CompactText {
 
 const SPACE_RUN = /[\s\u3000\u00a0\ufeff]+/gu;
 
-let last: { text: string; compact: CompactText } | null = null;
-
-/** Whitespace runs are cut out in one pass; the result for the last text is reused (subject detection and corrections read the same text). */
+/** Whitespace runs are cut out in one pass. */
 export function compactText(text: string): CompactText {
-  if (last && last.text === text) return last.compact;
   const offsets = new Int32Array(text.length);
   const parts: string[] = [];
   let n = 0;
@@ -30,9 +27,7 @@ export function compactText(text: string): CompactText {
     from = m.index + m[0].length;
   }
   keep(from, text.length);
-  const compact = { text: parts.join(''), offsets: offsets.slice(0, n) };
-  last = { text, compact };
-  return compact;
+  return { text: parts.join(''), offsets: offsets.slice(0, n) };
 }
 
 /** Original [start, end) of the compact range [a, b). */

@@ -84,4 +84,11 @@ export class LineIndex {
     const b = this.toPoint(end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset: start, endOffset: end };
   }
+
+  /** One span from the start of the first span to the end of the last (a cell broken over lines). */
+  static join(spans: readonly SourceSpan[]): SourceSpan {
+    const first = spans[0];
+    const last = spans[spans.length - 1];
+    return { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn, offset: first.offset, endOffset: last.endOffset };
+  }
 }

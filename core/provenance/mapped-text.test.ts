@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyEdits, fromRaw, rawRange, runMap, type Edit } from './mapped-text.js';
+import { applyEdits, fromRaw, rawRange, runMap, type Edit } from './index.js';
 
 const edit = (start: number, end: number, replacement: string): Edit => ({ start, end, replacement, rule: 'test', kind: 'layout' });
 

@@ -40,17 +40,42 @@ export function fromRaw(raw: string): MappedText {
   return { text: raw, starts, ends, rawLength: n };
 }
 
-/** Raw [start, end) of the normalized range [a, b). An empty range maps to a point. */
-export function rawRange(mt: MappedText, a: number, b: number): [number, number] {
-  if (a < 0 || b > mt.text.length || b < a) throw new RangeError(`range ${a}..${b} outside 0..${mt.text.length}`);
+/**
+ * The one rule that turns a relative range [a, b) of a text of length n into a raw range, given the raw
+ * start and end of each character: an empty range is the point where it stands (before character a,
+ * or just after the last character, or `origin` in an empty text); characters generated from a wider
+ * span (rawEnd < rawStart) widen the range to cover them.
+ */
+export function resolveRange(
+  n: number,
+  a: number,
+  b: number,
+  rawStartOf: (i: number) => number,
+  rawEndOf: (i: number) => number,
+  origin = 0,
+): [number, number] {
+  if (a < 0 || b > n || b < a) throw new RangeError(`range ${a}..${b} outside 0..${n}`);
   if (a === b) {
-    const p = a < mt.text.length ? mt.starts[a] : a > 0 ? mt.ends[a - 1] : 0;
+    const p = a < n ? rawStartOf(a) : a > 0 ? rawEndOf(a - 1) : origin;
     return [p, p];
   }
-  let lo = mt.starts[a];
-  let hi = mt.ends[b - 1];
-  // generated characters map to a whole span: widen to cover every character in range
-  if (hi < lo) [lo, hi] = [hi, lo];
+  const lo = rawStartOf(a);
+  const hi = rawEndOf(b - 1);
+  return hi < lo ? [hi, lo] : [lo, hi];
+}
+
+/** Raw [start, end) of the normalized range [a, b) of a mapped text. */
+export function rawRange(mt: MappedText, a: number, b: number): [number, number] {
+  return resolveRange(mt.text.length, a, b, (i) => mt.starts[i], (i) => mt.ends[i]);
+}
+
+/**
+ * Raw [start, end) between normalized characters a - 1 and b: what the raw text held between them,
+ * removed text included (the gap between two lines, with any page furniture cut out of it).
+ */
+export function rawGap(mt: MappedText, a: number, b: number): [number, number] {
+  const lo = a > 0 ? mt.ends[a - 1] : 0;
+  const hi = b < mt.text.length ? mt.starts[b] : mt.rawLength;
   return [lo, hi];
 }
 
@@ -114,15 +139,7 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     }
     const len = e.replacement.length;
     const oldLen = e.end - e.start;
-    let rawStart: number;
-    let rawEnd: number;
-    if (oldLen > 0) {
-      rawStart = mt.starts[e.start];
-      rawEnd = mt.ends[e.end - 1];
-      if (rawEnd < rawStart) [rawStart, rawEnd] = [rawEnd, rawStart];
-    } else {
-      rawStart = rawEnd = e.start < mt.text.length ? mt.starts[e.start] : e.start > 0 ? mt.ends[e.start - 1] : 0;
-    }
+    const [rawStart, rawEnd] = rawRange(mt, e.start, e.end);
     if (len > 0) {
       parts.push(e.replacement);
       if (len === oldLen) {
@@ -143,19 +160,4 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     ends.set(mt.ends.subarray(src.at), dst);
   }
   return { text: { text: parts.join(''), starts, ends, rawLength: mt.rawLength }, applied, skipped };
-}
-
-/**
- * Compact run map of a normalized range: [[textOffset, rawOffset], …] relative to the range,
- * a new run wherever the mapping stops being one to one.
- */
-export function runMap(mt: MappedText, a: number, b: number): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  for (let i = a; i < b; i++) {
-    const prev = i - 1;
-    const continues =
-      i > a && mt.starts[i] === mt.starts[prev] + 1 && mt.ends[prev] === mt.starts[prev] + 1 && mt.ends[i] === mt.starts[i] + 1;
-    if (!continues) runs.push([i - a, mt.starts[i]]);
-  }
-  return runs;
 }

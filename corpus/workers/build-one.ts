@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IndexEntry } from '../../schemas/corpus.js';
-import { processDocument, type ProcessOptions } from '../../pipeline/document.js';
+import type { Pipeline } from '../../pipeline/document.js';
 import { serialize, writeAtomic } from '../../pipeline/emit/write.js';
 
 export interface BuildJob {
@@ -14,7 +14,7 @@ export interface BuildJob {
 }
 
 /** Read, process and write one document; the index entry says how it went. Never throws for bad input. */
-export async function buildOne(job: BuildJob, options: ProcessOptions): Promise<IndexEntry> {
+export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<IndexEntry> {
   const { id, path } = job;
   let bytes: Uint8Array;
   try {
@@ -22,7 +22,7 @@ export async function buildOne(job: BuildJob, options: ProcessOptions): Promise<
   } catch (err) {
     return { id, source: path, sha256: null, bytes: null, status: 'failed', error: { code: 'read-error', message: err instanceof Error ? err.message : String(err) }, warnings: 0, output: null };
   }
-  const result = await processDocument(id, path, bytes, options);
+  const result = await pipeline.run(id, { path, bytes });
   if (result.status === 'failed') {
     return { id, source: path, sha256: result.sha256, bytes: result.bytes, status: 'failed', error: result.error, warnings: 0, output: null };
   }

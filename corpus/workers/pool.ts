@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import type { BuildJob } from './build-one.js';
+import type { PipelineOptions } from '../../pipeline/document.js';
 
 /** The compiled worker script; absent when running from TypeScript sources (tests), then builds stay in-process. */
 export function workerScript(): string | null {
@@ -18,7 +19,7 @@ export function workerScript(): string | null {
 export async function runPool(
   jobs: readonly BuildJob[],
   workers: number,
-  setup: { rulesFile?: string },
+  setup: PipelineOptions,
   onDone: (entry: IndexEntry) => void,
 ): Promise<IndexEntry[]> {
   const script = workerScript();

@@ -1,31 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Encoding, SourceInfo } from '../../schemas/document.js';
+import { DocumentError, type DocContext } from '../../core/context.js';
+import type { Encoding } from '../../schemas/document.js';
+import type { RawDocument } from '../types.js';
 import { decodeText, DecodeError } from './decode.js';
 import { detectFormat } from './format.js';
-import { extractPdfText } from './pdf.js';
-import type { Layout } from './layout.js';
+import { extractPdfText, PdfError } from './pdf.js';
 
-export interface RawDocument {
-  source: SourceInfo;
-  /** the decoded raw text: every position in the corpus refers to it */
-  text: string;
-  warnings: Array<{ code: string; message: string }>;
-  /** for structured inputs (PDF, .docx, HTML, Markdown): tables, styled blocks and pages, by offsets into `text` */
-  layout?: Layout;
-}
-
-export class IngestError extends Error {
-  readonly code: string;
-  readonly sha256: string;
-  readonly bytes: number;
-  constructor(code: string, message: string, sha256: string, bytes: number) {
-    super(message);
-    this.name = 'IngestError';
-    this.code = code;
-    this.sha256 = sha256;
-    this.bytes = bytes;
-  }
+/** One input as read from disk (or handed over by a library user): its corpus path and its bytes. */
+export interface SourceInput {
+  /** path relative to the build root, with / separators: recorded in the document */
+  path: string;
+  bytes: Uint8Array;
 }
 
 function pdfjsVersion(): string {
@@ -38,8 +24,12 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Read one input: detect PDF or text, decode, and record its hash and size. */
-export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocument> {
+/**
+ * ingest: detect PDF or text, decode or extract, record hash and size. Warnings go to doc; an input
+ * that cannot be read throws a DocumentError with a code (empty, binary, undecodable, pdf-encrypted…).
+ */
+export async function ingest(input: SourceInput, doc: DocContext): Promise<RawDocument> {
+  const { path, bytes } = input;
   const hash = sha256(bytes);
   const format = bytes.length > 0 ? detectFormat(bytes) : 'txt';
   if (format === 'pdf') {
@@ -47,12 +37,11 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
     try {
       extracted = await extractPdfText(bytes);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const m = /^(pdf-[a-z-]+):\s*/.exec(message);
-      throw new IngestError(m?.[1] ?? 'pdf-invalid', m ? message.slice(m[0].length) : message, hash, bytes.length);
+      if (err instanceof PdfError) throw new DocumentError(err.code, err.detail);
+      throw new DocumentError('pdf-invalid', err instanceof Error ? err.message : String(err));
     }
-    const warnings = extracted.warnings.map((w) => ({ code: /^(pdf-[a-z-]+)/.exec(w)?.[1] ?? 'pdf-warning', message: w }));
-    if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)', hash, bytes.length);
+    for (const w of extracted.warnings) doc.report('warning', w.code, w.message);
+    if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)');
     const text = extracted.text;
     return {
       source: {
@@ -65,19 +54,19 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
         extracted: { path: '', sha256: sha256(text), chars: text.length, extractor: `pdfjs-dist ${pdfjsVersion()}` },
       },
       text,
-      warnings,
     };
   }
   let decoded;
   try {
     decoded = decodeText(bytes);
   } catch (err) {
-    if (err instanceof DecodeError) throw new IngestError(err.code, err.message, hash, bytes.length);
+    if (err instanceof DecodeError) throw new DocumentError(err.code, err.message);
     throw err;
   }
+  for (const w of decoded.warnings) doc.report('warning', w.code, w.message);
   if (decoded.text.replace(/[\s\u200b-\u200d\ufeff]/g, '').length === 0) {
-    throw new IngestError('no-text', 'the file holds only whitespace', hash, bytes.length);
+    throw new DocumentError('no-text', 'the file holds only whitespace');
   }
   const encoding: Encoding = decoded.encoding;
-  return { source: { path, sha256: hash, bytes: bytes.length, encoding, format: 'txt' }, text: decoded.text, warnings: decoded.warnings };
+  return { source: { path, sha256: hash, bytes: bytes.length, encoding, format: 'txt' }, text: decoded.text };
 }

@@ -125,7 +125,7 @@ describe('extractPdfText errors', () => {
       expect(r.message).toMatch(/^pdf-invalid: /);
     } else {
       expect(r.text).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f]/);
-      expect(r.warnings.some((w) => w.startsWith('pdf-garbled-text: '))).toBe(true);
+      expect(r.warnings.some((w) => w.code === 'pdf-garbled-text')).toBe(true);
     }
   });
 });
@@ -155,7 +155,7 @@ describe('extractPdfText on hand-made PDFs', () => {
     const r = await extractPdfText(threePages);
     expect(r.pages).toBe(3);
     expect(r.text.split('\f')).toEqual(['Hello PDF\nsecond line\n', '', '湛河区 规划\n第二行\n']);
-    expect(r.warnings).toEqual([expect.stringMatching(/^pdf-empty-pages: page\(s\) 2 of 3 /)]);
+    expect(r.warnings).toEqual([{ code: 'pdf-empty-pages', message: expect.stringMatching(/^pdf-empty-pages: page\(s\) 2 of 3 /) }]);
   });
 
   it('returns empty text and pdf-no-text for an image-only (scanned) PDF', async () => {
@@ -168,7 +168,7 @@ describe('extractPdfText on hand-made PDFs', () => {
       stream('\x00\xff\xff\x00', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8'),
     ]);
     const r = await extractPdfText(scanned);
-    expect(r).toEqual({ text: '', pages: 2, warnings: [expect.stringMatching(/^pdf-no-text: .*\(scanned\? needs OCR\)$/)] });
+    expect(r).toEqual({ text: '', pages: 2, warnings: [{ code: 'pdf-no-text', message: expect.stringMatching(/^pdf-no-text: .*\(scanned\? needs OCR\)$/) }] });
   });
 
   it('reads a /Rotate 90 page upright and puts sideways text after the lines', async () => {
@@ -186,7 +186,7 @@ describe('extractPdfText on hand-made PDFs', () => {
     ]);
     const r = await extractPdfText(rotated);
     expect(r.text).toBe('first line same line\nsecond line\nSIDEWAYS\n');
-    expect(r.warnings).toEqual([expect.stringMatching(/^pdf-rotated-text: .*page\(s\) 1 /)]);
+    expect(r.warnings).toEqual([{ code: 'pdf-rotated-text', message: expect.stringMatching(/^pdf-rotated-text: .*page\(s\) 1 /) }]);
   });
 
   it('keeps one copy of text drawn twice for a bold effect and sorts items by x', async () => {

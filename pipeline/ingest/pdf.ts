@@ -17,8 +17,8 @@ export interface PdfText {
   text: string;
   /** Number of pages in the document. */
   pages: number;
-  /** Non-fatal findings, each starting with a code word such as "pdf-no-text:". */
-  warnings: string[];
+  /** Non-fatal findings, each with a code such as pdf-no-text. */
+  warnings: Array<{ code: string; message: string }>;
 }
 
 /** The subset of pdfjs's TextItem used here. */
@@ -69,15 +69,30 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Translate a pdfjs failure into an Error whose message starts with a code word. */
-function toPdfError(err: unknown, where: string): Error {
+/** A PDF that cannot be read: `code` says why (pdf-encrypted, pdf-invalid); the message starts with it. */
+export class PdfError extends Error {
+  readonly code: string;
+  readonly detail: string;
+  constructor(code: string, detail: string, options?: { cause: unknown }) {
+    super(`${code}: ${detail}`, options);
+    this.name = 'PdfError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** A non-fatal finding; the message keeps the code in front, as printed in reports. */
+const pdfWarning = (code: string, detail: string): { code: string; message: string } => ({ code, message: `${code}: ${detail}` });
+
+/** Translate a pdfjs failure into a PdfError. */
+function toPdfError(err: unknown, where: string): PdfError {
   const name = errorName(err);
   const msg = errorMessage(err);
   if (name === 'PasswordException') {
     // code 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD
-    return new Error(`pdf-encrypted: ${where}: the document is password-protected (${msg})`, { cause: err });
+    return new PdfError('pdf-encrypted', `${where}: the document is password-protected (${msg})`, { cause: err });
   }
-  return new Error(`pdf-invalid: ${where}: ${msg || name || 'unreadable PDF'}`, { cause: err });
+  return new PdfError('pdf-invalid', `${where}: ${msg || name || 'unreadable PDF'}`, { cause: err });
 }
 
 /** Font size of an item in page units (the scale of its text matrix), never 0. */
@@ -208,10 +223,10 @@ function pageList(pages: number[]): string {
  */
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   if (detectFormat(bytes) !== 'pdf') {
-    throw new Error(`pdf-invalid: not a PDF (no %PDF- header in the first 1024 bytes; ${bytes.length} bytes)`);
+    throw new PdfError('pdf-invalid', `not a PDF (no %PDF- header in the first 1024 bytes; ${bytes.length} bytes)`);
   }
   if (!hasEofMarker(bytes)) {
-    throw new Error(`pdf-invalid: truncated or damaged file (no %%EOF marker in its last 1024 bytes; ${bytes.length} bytes)`);
+    throw new PdfError('pdf-invalid', `truncated or damaged file (no %%EOF marker in its last 1024 bytes; ${bytes.length} bytes)`);
   }
   const { lib, cMapUrl, standardFontDataUrl } = await loadPdfjs();
   const task = lib.getDocument({
@@ -226,7 +241,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     stopAtErrors: false,
     verbosity: lib.VerbosityLevel.ERRORS,
   });
-  const warnings: string[] = [];
+  const warnings: PdfText['warnings'] = [];
   try {
     let doc;
     try {
@@ -274,22 +289,20 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     }
     const pages = doc.numPages;
     if (controls > 0) {
-      warnings.push(
-        `pdf-garbled-text: ${controls} of ${chars} characters on page(s) ${pageList(controlPages)} are control codes, replaced by U+FFFD (font without a usable Unicode map, or a damaged file; needs OCR?)`,
-      );
+      warnings.push(pdfWarning('pdf-garbled-text', `${controls} of ${chars} characters on page(s) ${pageList(controlPages)} are control codes, replaced by U+FFFD (font without a usable Unicode map, or a damaged file; needs OCR?)`));
     }
     if (privateUse > 0) {
-      warnings.push(`pdf-private-use: ${privateUse} of ${chars} characters on page(s) ${pageList(privateUsePages)} are private-use code points (unmapped glyphs?)`);
+      warnings.push(pdfWarning('pdf-private-use', `${privateUse} of ${chars} characters on page(s) ${pageList(privateUsePages)} are private-use code points (unmapped glyphs?)`));
     }
     if (rotatedPages.length > 0) {
-      warnings.push(`pdf-rotated-text: rotated or vertical text on page(s) ${pageList(rotatedPages)} was put after the page's horizontal lines`);
+      warnings.push(pdfWarning('pdf-rotated-text', `rotated or vertical text on page(s) ${pageList(rotatedPages)} was put after the page's horizontal lines`));
     }
     if (empty.length === pages) {
-      warnings.push(`pdf-no-text: none of the ${pages} page(s) has a text layer (scanned? needs OCR)`);
+      warnings.push(pdfWarning('pdf-no-text', `none of the ${pages} page(s) has a text layer (scanned? needs OCR)`));
       return { text: '', pages, warnings };
     }
     if (empty.length > 0) {
-      warnings.push(`pdf-empty-pages: page(s) ${pageList(empty)} of ${pages} have no text (blank, or scanned and needing OCR)`);
+      warnings.push(pdfWarning('pdf-empty-pages', `page(s) ${pageList(empty)} of ${pages} have no text (blank, or scanned and needing OCR)`));
     }
     return { text: pageTexts.join('\f'), pages, warnings };
   } finally {

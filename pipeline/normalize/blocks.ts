@@ -1,30 +1,8 @@
 import type { DocContext } from '../../core/context.js';
 import { rawRange, type MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
-import type { EmphasisSpan } from './markup.js';
-import { lineKind, type LineKind } from '../../core/text/line-kind.js';
-
-/** A logical line of the normalized text: a paragraph, a heading line, a table row … */
-export interface Block {
-  index: number;
-  /** offsets in the normalized text */
-  start: number;
-  end: number;
-  text: string;
-  kind: LineKind;
-  /** raw offsets */
-  rawStart: number;
-  rawEnd: number;
-  /** 1-based raw lines the block spans */
-  firstLine: number;
-  lastLine: number;
-  /** number of raw lines with content the block was joined from */
-  rawLines: number;
-  /** display width of the widest raw line of the block */
-  maxRawWidth: number;
-  /** emphasis spans, offsets relative to the block text */
-  emphasis: EmphasisSpan[];
-}
+import type { Block, EmphasisSpan } from '../types.js';
+import { lineKind } from '../../core/text/line-kind.js';
 
 export function buildBlocks(mt: MappedText, emphasis: readonly EmphasisSpan[], doc: DocContext): Block[] {
   const blocks: Block[] = [];

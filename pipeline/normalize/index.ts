@@ -1,56 +1,63 @@
 import type { DocContext } from '../../core/context.js';
-import { fromRaw, type MappedText } from '../../core/provenance/mapped-text.js';
+import { fromRaw, rawGap, type MappedText } from '../../core/provenance/mapped-text.js';
+import type { Normalized, RawDocument, Region } from '../types.js';
 import { normalizeLineBreaks } from './line-breaks.js';
 import { removePageFurniture, removeFormFeeds } from './page-furniture.js';
 import { removeInvisible } from './invisible.js';
 import { normalizeUnicode } from './unicode.js';
 import { convertTraditional } from './traditional.js';
-import { unwrapEdits, type WrapProfile } from './unwrap.js';
+import { correctOcr, type OcrSetup } from './ocr/step.js';
+import { unwrapEdits } from './unwrap.js';
 import { removeExtractionSpaces } from './spacing.js';
-import { removeMarkup, type EmphasisSpan } from './markup.js';
-import { buildBlocks, type Block } from './blocks.js';
+import { removeMarkup } from './markup.js';
+import { buildBlocks } from './blocks.js';
 
 /** A character-level step: text in, text out, changes reported through doc. */
 export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
 
 export interface NormalizeOptions {
-  /** extra steps run after Unicode and traditional conversion, before unwrapping (the OCR step plugs in here) */
-  characterSteps?: readonly TextStep[];
+  /** the OCR step's data (prepareOcr); null leaves OCR confusions as printed and finds no subject */
+  ocr: OcrSetup | null;
 }
 
-export interface Normalized {
-  text: MappedText;
-  /** the text after the character steps, before unwrapping and spacing: lines and spaces as printed */
-  chars: MappedText;
-  /** how the source was wrapped: the body's line width when hard-wrapped */
-  wrap: WrapProfile;
-  emphasis: EmphasisSpan[];
-  blocks: Block[];
-}
+/** Character steps, in order: furniture before zero-width removal (zero-width marks are page breaks), characters before OCR. */
+const CHARACTER_STEPS: ReadonlyArray<readonly [rule: string, step: TextStep]> = [
+  ['line-breaks', normalizeLineBreaks],
+  ['page-furniture', removePageFurniture],
+  ['form-feeds', removeFormFeeds],
+  ['invisible', removeInvisible],
+  ['unicode', normalizeUnicode],
+  ['traditional', convertTraditional],
+];
 
-/** The order matters: furniture before zero-width removal (zero-width marks are page breaks), characters before unwrapping. */
-export function normalize(doc: DocContext, options: NormalizeOptions = {}): Normalized {
-  let mt = fromRaw(doc.raw);
-  const characterSteps: TextStep[] = [
-    normalizeLineBreaks,
-    removePageFurniture,
-    removeFormFeeds,
-    removeInvisible,
-    normalizeUnicode,
-    convertTraditional,
-    ...(options.characterSteps ?? []),
-  ];
-  for (const step of characterSteps) mt = step(mt, doc);
+/**
+ * normalize: the raw text is never modified; each step emits edits that doc.edit applies, composing
+ * the map back to raw offsets. Steps: the character steps above → OCR confusions (stage "ocr") →
+ * unwrapping hard-wrapped lines → extraction spaces → markup (bold kept as emphasis) → blocks.
+ */
+export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocContext, options: NormalizeOptions): Normalized {
+  let mt = fromRaw(raw.text);
+  for (const [rule, step] of CHARACTER_STEPS) mt = doc.step('normalize', rule, () => step(mt, doc));
+  let subject: Region | null = null;
+  if (options.ocr) {
+    const setup = options.ocr;
+    const ocr = doc.step('ocr', 'ocr', () => correctOcr(mt, doc, setup));
+    mt = ocr.text;
+    subject = ocr.subject;
+  }
   const chars = mt;
-  const breaks = doc.pages.map((p) => p.source.offset).sort((x, y) => x - y);
-  const { edits, profile } = unwrapEdits(mt.text, (a, b) => {
-    // raw range of the gap between two lines, and a page marker inside it
-    const lo = a > 0 ? chars.ends[a - 1] : 0;
-    const hi = b < chars.text.length ? chars.starts[b] : chars.rawLength;
-    return breaks.some((o) => o >= lo && o < hi);
+  const unwrapped = doc.step('normalize', 'unwrap', () => {
+    const breaks = doc.pages.map((p) => p.source.offset).sort((x, y) => x - y);
+    const { edits, profile } = unwrapEdits(chars.text, (a, b) => {
+      // the raw gap between two lines holds a page marker
+      const [lo, hi] = rawGap(chars, a, b);
+      return breaks.some((o) => o >= lo && o < hi);
+    });
+    return { text: doc.edit(chars, edits), wrap: profile };
   });
-  mt = doc.edit('normalize', mt, edits);
-  mt = removeExtractionSpaces(mt, doc);
-  const { text, emphasis } = removeMarkup(mt, doc);
-  return { text, chars, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc) };
+  mt = unwrapped.text;
+  mt = doc.step('normalize', 'spacing', () => removeExtractionSpaces(mt, doc));
+  const { text, emphasis } = doc.step('normalize', 'markup', () => removeMarkup(mt, doc));
+  const blocks = doc.step('normalize', 'blocks', () => buildBlocks(text, emphasis, doc));
+  return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject };
 }

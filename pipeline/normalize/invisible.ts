@@ -24,5 +24,5 @@ export function invisibleEdits(text: string): Edit[] {
 }
 
 export function removeInvisible(mt: MappedText, doc: DocContext): MappedText {
-  return doc.edit('normalize', mt, invisibleEdits(mt.text));
+  return doc.edit(mt, invisibleEdits(mt.text));
 }

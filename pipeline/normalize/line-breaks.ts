@@ -12,5 +12,5 @@ export function lineBreakEdits(text: string): Edit[] {
 }
 
 export function normalizeLineBreaks(mt: MappedText, doc: DocContext): MappedText {
-  return doc.edit('normalize', mt, lineBreakEdits(mt.text));
+  return doc.edit(mt, lineBreakEdits(mt.text));
 }

@@ -1,11 +1,6 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
-
-export interface EmphasisSpan {
-  /** offsets in the text after markup removal */
-  start: number;
-  end: number;
-}
+import type { EmphasisSpan } from '../types.js';
 
 export interface MarkupResult {
   edits: Edit[];
@@ -93,11 +88,11 @@ export function removeMarkup(mt: MappedText, doc: DocContext): MarkupOutput {
   const { edits, spans, strays } = markupEdits(mt.text);
   for (const s of strays) {
     const a = mt.starts[s.start];
-    doc.report('normalize', 'warning', 'stray-bold-marker', 'a ** marker without a partner was removed', doc.span(a, a + 2));
+    doc.report('warning', 'stray-bold-marker', 'a ** marker without a partner was removed', doc.span(a, a + 2));
   }
   const sorted = [...edits].sort((x, y) => x.start - y.start);
   // spans come in text order and do not overlap, so their starts and ends are sorted together
   const mapped = shiftAll(sorted, spans.flatMap((x) => [x.start, x.end]));
   const emphasis = spans.map((_, k) => ({ start: mapped[2 * k], end: mapped[2 * k + 1] })).filter((x) => x.end > x.start);
-  return { text: doc.edit('normalize', mt, edits), emphasis };
+  return { text: doc.edit(mt, edits), emphasis };
 }

@@ -110,7 +110,7 @@ export function removePageFurniture(mt: MappedText, doc: DocContext): MappedText
     }
     edits.push({ start, end, replacement: '', rule: `furniture/${f.kind}`, kind: 'removal' });
   }
-  return doc.edit('normalize', mt, edits);
+  return doc.edit(mt, edits);
 }
 
 /** Remove form feeds left inside a line (a page boundary in the middle of a line of text). */
@@ -128,5 +128,5 @@ export function removeFormFeeds(mt: MappedText, doc: DocContext): MappedText {
     const [a, b] = rawRange(mt, e.start, e.end);
     doc.pages.push({ page: null, kind: 'page-break', text: doc.raw.slice(a, b), source: doc.span(a, b) });
   }
-  return doc.edit('normalize', mt, edits);
+  return doc.edit(mt, edits);
 }

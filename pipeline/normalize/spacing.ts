@@ -25,5 +25,5 @@ export function spacingEdits(text: string): Edit[] {
 }
 
 export function removeExtractionSpaces(mt: MappedText, doc: DocContext): MappedText {
-  return doc.edit('normalize', mt, spacingEdits(mt.text));
+  return doc.edit(mt, spacingEdits(mt.text));
 }

@@ -131,7 +131,7 @@ function round(x: number): number {
 export function convertTraditional(mt: MappedText, doc: DocContext): MappedText {
   const profile = traditionalProfile(mt.text);
   if (profile.traditional) {
-    doc.report('normalize', 'info', 'traditional-document', `document written in traditional characters (${Math.round(profile.ratio * 100)}% convertible); converted to simplified with OpenCC`);
+    doc.report('info', 'traditional-document', `document written in traditional characters (${Math.round(profile.ratio * 100)}% convertible); converted to simplified with OpenCC`);
   }
-  return doc.edit('normalize', mt, traditionalEdits(mt.text, profile));
+  return doc.edit(mt, traditionalEdits(mt.text, profile));
 }

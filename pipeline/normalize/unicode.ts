@@ -60,9 +60,9 @@ export function unicodeEdits(text: string): Edit[] {
 
 /** NFC, full-width ASCII to half-width, minus signs, empty-cell dashes, subscript digits. */
 export function normalizeUnicode(mt: MappedText, doc: DocContext): MappedText {
-  let out = doc.edit('normalize', mt, unicodeEdits(mt.text));
+  let out = doc.edit(mt, unicodeEdits(mt.text));
   if (out !== mt && out.text.normalize('NFC') === out.text && mt.text.normalize('NFC') !== mt.text) {
-    out = doc.edit('normalize', out, unicodeEdits(out.text));
+    out = doc.edit(out, unicodeEdits(out.text));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
 import { displayWidth, endsSentence } from '../../core/text/chars.js';
 import { lineKind, type LineKind } from '../../core/text/line-kind.js';
+import type { WrapProfile } from '../types.js';
 
 export interface ContentLine {
   /** offsets of the trimmed content in the current text */
@@ -13,13 +14,6 @@ export interface ContentLine {
   width: number;
   /** the raw line started with whitespace: in PDF text, often the first line of a page */
   indented: boolean;
-}
-
-export interface WrapProfile {
-  /** the page's line width in display columns when the text is hard-wrapped, else null */
-  wrapWidth: number | null;
-  /** share of text lines at the wrap width */
-  share: number;
 }
 
 /** Columns a hard-wrapped line may fall short of the wrap width and still count as full (justification, kinsoku). */
@@ -173,5 +167,5 @@ export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: numbe
 
 export function unwrap(mt: MappedText, doc: DocContext): MappedText {
   const { edits } = unwrapEdits(mt.text);
-  return doc.edit('normalize', mt, edits);
+  return doc.edit(mt, edits);
 }

@@ -1,5 +1,10 @@
-import type { Block } from '../normalize/blocks.js';
-import type { WrapProfile } from '../normalize/unwrap.js';
+import type { DocContext } from '../../core/context.js';
+import type { Box } from '../../schemas/document.js';
+import { matchMarker } from '../../core/text/markers.js';
+import type { ParagraphMaker } from './paragraphs.js';
+import type { Block } from '../types.js';
+import type { Taken } from './claims.js';
+import type { WrapProfile } from '../types.js';
 import { BOX_MARKER } from '../../core/text/line-kind.js';
 import { displayWidth } from '../../core/text/chars.js';
 
@@ -31,7 +36,7 @@ export function boxTitle(b: Block): string {
  * the lines narrow back to the body's width; otherwise after the paragraphs right after the marker
  * that read as box entries rather than the plan's running text.
  */
-export function findBoxes(blocks: readonly Block[], taken: ReadonlySet<number>, wrap: WrapProfile): BoxRegion[] {
+export function findBoxes(blocks: readonly Block[], taken: Taken, wrap: WrapProfile): BoxRegion[] {
   const out: BoxRegion[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (taken.has(i) || blocks[i].kind !== 'box-marker') continue;
@@ -58,4 +63,22 @@ export function findBoxes(blocks: readonly Block[], taken: ReadonlySet<number>, 
     i = j - 1;
   }
   return out;
+}
+
+/** A located box as output: its items (numbered or not, with a lead title when text follows it). */
+export function toBox(r: BoxRegion, id: string, sectionId: string | null, paragraphs: ParagraphMaker, doc: DocContext): Box {
+  const items = r.body.map((b) => {
+    const m = matchMarker(b.text);
+    const numbered = m !== null && m.kind !== 'preface' && b.kind === 'list-item';
+    const rest = numbered ? b.text.slice(m.length) : b.text;
+    const offset = numbered ? m.length : 0;
+    const stop = /[。：:]/.exec(rest);
+    // a lead phrase is a title only when text follows it (（1）新建幼儿园3所。 is all text)
+    const hasTitle = stop !== null && stop.index > 0 && stop.index <= 30 && rest.slice(stop.index + 1).trim().length > 0;
+    const title = hasTitle ? rest.slice(0, stop.index) : null;
+    const text = hasTitle ? rest.slice(stop.index + 1) : rest;
+    return { ordinal: numbered ? m.ordinal : null, title, text: text.trim(), source: paragraphs.span(b.start + (numbered ? 0 : offset), b.end) };
+  });
+  const last = r.body.length > 0 ? r.body[r.body.length - 1] : r.marker;
+  return { id, title: r.title, sectionId, source: doc.span(r.marker.rawStart, last.rawEnd), items, text: r.body.map((b) => b.text).join('\n') };
 }

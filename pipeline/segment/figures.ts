@@ -1,4 +1,4 @@
-import type { Block } from '../normalize/blocks.js';
+import type { Block } from '../types.js';
 import { displayWidth } from '../../core/text/chars.js';
 
 /** A caption whose image was lost: 图 1 …, or a short standalone line naming a chart (…结构图, …示意图). */

@@ -1,4 +1,4 @@
-import type { Block } from '../normalize/blocks.js';
+import type { Block } from '../types.js';
 
 /** How far into a document an issuing notice may start. */
 const NOTICE_WINDOW = 10;

@@ -1,4 +1,4 @@
-import type { Block } from '../normalize/blocks.js';
+import type { Block } from '../types.js';
 import type { HeadingKind } from '../../schemas/document.js';
 import { matchMarker } from '../../core/text/markers.js';
 import { displayWidth } from '../../core/text/chars.js';

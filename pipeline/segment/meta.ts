@@ -1,21 +1,14 @@
 import type { DocType, Meta, Paragraph, TocEntry } from '../../schemas/document.js';
-import type { Block } from '../normalize/blocks.js';
+import type { Block, Region } from '../types.js';
 import { displayWidth } from '../../core/text/chars.js';
 import { parseNumeral } from '../../core/text/chinese-numerals.js';
 import { DATE_LINE } from './front-matter.js';
-
-export interface Region {
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  code: string | null;
-}
 
 export interface MetaInput {
   cover: readonly Block[];
   front: readonly Block[];
   /** the first paragraphs of the body, for documents without a cover (title from the preface's first sentence) */
-  leadParagraphs: readonly Paragraph[];
+  leadParagraphs: ReadonlyArray<Pick<Paragraph, 'text'>>;
   toc: TocEntry[];
   region: Region;
   /** the last blocks of the document: a signature and a date often close it */
@@ -27,7 +20,7 @@ const TITLE_WORD = /(?:纲要|规划|计划|报告|方案|意见|决定|通知|�
 const TITLE_START = /(?:国民经济|政府工作|规划|纲要|报告|计划|关于)/;
 
 /** The title: consecutive short cover lines that together name the document; else the first 《…》 of the text. */
-export function findTitle(cover: readonly Block[], lead: readonly Paragraph[]): string | null {
+export function findTitle(cover: readonly Block[], lead: ReadonlyArray<Pick<Paragraph, 'text'>>): string | null {
   let best: string | null = null;
   for (let i = 0; i < cover.length; i++) {
     const b = cover[i];

@@ -6,12 +6,12 @@ import { parseHeading } from './headings.js';
 import { nest } from './tree.js';
 import { parseNumeral } from '../../core/text/chinese-numerals.js';
 import { matchMarker } from '../../core/text/markers.js';
-import type { Block } from '../normalize/blocks.js';
+import type { Block } from '../types.js';
 import type { Section } from '../../schemas/document.js';
 
 const run = (text: string) => {
   const doc = new DocContext('inline.txt', text);
-  return { seg: segment(normalize(doc), doc), doc };
+  return { seg: segment(normalize({ text }, doc, { ocr: null }), doc), doc };
 };
 const block = (text: string): Block => ({ index: 0, start: 0, end: text.length, text, kind: 'heading', rawStart: 0, rawEnd: text.length, firstLine: 1, lastLine: 1, rawLines: 1, maxRawWidth: 40, emphasis: [] });
 const flat = (xs: readonly Section[]): Section[] => xs.flatMap((s) => [s, ...flat(s.children)]);
@@ -62,8 +62,8 @@ describe('headings', () => {
 describe('segment', () => {
   it('keeps a table of contents as entries, matched to the headings, and warns on a mismatch', () => {
     const { seg, doc } = run(['目 录', '第一章 总体要求.....\t1', '第二章 主要任务.....\t5', '第三章 保障措施.....\t9', '', '第一章 总体要求', '正文。', '第二章 重点任务', '正文。', '第三章 保障措施', '正文。'].join('\n'));
-    expect(seg.toc.map((e) => [e.marker, e.title, e.page])).toEqual([['第一章', '总体要求', 1], ['第二章', '主要任务', 5], ['第三章', '保障措施', 9]]);
-    expect(seg.toc.every((e) => e.sectionId !== null)).toBe(true);
+    expect(seg.meta.toc.map((e) => [e.marker, e.title, e.page])).toEqual([['第一章', '总体要求', 1], ['第二章', '主要任务', 5], ['第三章', '保障措施', 9]]);
+    expect(seg.meta.toc.every((e) => e.sectionId !== null)).toBe(true);
     expect(flat(seg.sections)).toHaveLength(3);
     expect(doc.diagnostics.filter((d) => d.code === 'toc-mismatch').map((d) => d.source?.line)).toEqual([3]);
     expect(doc.removals.map((r) => r.rule)).toContain('toc/title');
@@ -106,6 +106,8 @@ describe('segment', () => {
   it('takes an issuing notice as front matter', () => {
     const { seg } = run(['某区人民政府', '关于印发某区国民经济和社会发展', '第十四个五年规划纲要的', '通 知', '各乡人民政府：', '现印发给你们，请认真组织实施。', '2022 年 3 月 3 日', '某区国民经济和社会发展第十四个五年规划纲要', '第一章 发展基础', '正文。'].join('\n'));
     expect(seg.frontMatter?.paragraphs.map((p) => p.text)).toHaveLength(7);
-    expect(seg.cover.map((b) => b.text)).toEqual(['某区国民经济和社会发展第十四个五年规划纲要']);
+    // the title line after the notice is the document's own cover, not front matter
+    expect(seg.paragraphs.map((p) => p.text)).toEqual(['某区国民经济和社会发展第十四个五年规划纲要']);
+    expect(seg.meta.title).toBe('某区国民经济和社会发展第十四个五年规划纲要');
   });
 });

@@ -1,4 +1,8 @@
-import type { Block } from '../normalize/blocks.js';
+import type { DocContext } from '../../core/context.js';
+import { rawRange, runMap, type MappedText } from '../../core/provenance/index.js';
+import type { RawRow } from '../../schemas/table.js';
+import type { Block, TableRegion } from '../types.js';
+import type { Taken } from './claims.js';
 import { matchMarker } from '../../core/text/markers.js';
 import { displayWidth } from '../../core/text/chars.js';
 
@@ -50,7 +54,7 @@ function inBody(b: Block): boolean {
 }
 
 /** Locate tables: caption, body rows (header rows and repeated headers included), and the notes after them. */
-export function findTableRegions(blocks: readonly Block[], taken: ReadonlySet<number>): TableRegionBlocks[] {
+export function findTableRegions(blocks: readonly Block[], taken: Taken): TableRegionBlocks[] {
   const regions: TableRegionBlocks[] = [];
   let i = 0;
   while (i < blocks.length) {
@@ -91,4 +95,52 @@ export function findTableRegions(blocks: readonly Block[], taken: ReadonlySet<nu
     i = notes.length > 0 ? k : end;
   }
   return regions;
+}
+
+/** A located table as the table stage takes it: caption, notes and the rows of its body, each row mapped back to raw. */
+export function toTableRegion(t: TableRegionBlocks, id: string, sectionId: string | null, chars: MappedText, doc: DocContext): TableRegion {
+  const rawRows: RawRow[] = [];
+  for (const b of t.body) rawRows.push(...rowsOf(b, chars, doc));
+  const last = t.notes.length > 0 ? t.notes[t.notes.length - 1] : t.body[t.body.length - 1];
+  return {
+    id,
+    number: t.number,
+    title: t.title,
+    sectionId,
+    source: doc.span(t.caption.rawStart, last.rawEnd),
+    notes: t.notes.map((n) => ({ text: n.text, source: doc.span(n.rawStart, n.rawEnd) })),
+    rawRows,
+  };
+}
+
+/**
+ * The raw lines of a block, each with its text after character normalization but with the line's
+ * own spacing and tabs as printed (a space can be a cell boundary): the table parser's input.
+ */
+function rowsOf(b: Block, cm: MappedText, doc: DocContext): RawRow[] {
+  const rows: RawRow[] = [];
+  for (let line = b.firstLine; line <= b.lastLine; line++) {
+    const lineStart = doc.lines.starts[line - 1];
+    const lineEnd = doc.lines.lineEnd(line);
+    let a = lowerBound(cm.starts, lineStart);
+    let z = lowerBound(cm.starts, lineEnd);
+    while (a < z && /[ \t\n]/.test(cm.text[a]) && cm.text[a] !== '\t') a++;
+    while (z > a && /[ \t\n]/.test(cm.text[z - 1])) z--;
+    if (z <= a) continue;
+    const [rs, re] = rawRange(cm, a, z);
+    rows.push({ text: cm.text.slice(a, z), raw: doc.lines.lineText(line), source: doc.span(rs, re), map: runMap(cm, a, z) });
+  }
+  return rows;
+}
+
+/** First index whose value is at least `x` in a non-decreasing array. */
+function lowerBound(xs: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

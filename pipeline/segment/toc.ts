@@ -1,5 +1,6 @@
-import type { Block } from '../normalize/blocks.js';
-import type { HeadingKind } from '../../schemas/document.js';
+import type { Block } from '../types.js';
+import type { DocContext } from '../../core/context.js';
+import type { HeadingKind, TocEntry } from '../../schemas/document.js';
 import { matchMarker } from '../../core/text/markers.js';
 
 export interface TocLine {
@@ -52,4 +53,30 @@ export function findToc(blocks: readonly Block[]): TocRegion[] {
     }
   }
   return regions;
+}
+
+/** Match table-of-contents entries to headings (setting each entry's sectionId); warn where an entry has no heading or titles differ. */
+export function checkToc(toc: TocEntry[], headings: ReadonlyArray<{ id: string; kind: HeadingKind; marker: string; ordinal: number | null; title: string }>, doc: DocContext): void {
+  const squash = (s: string): string => s.replace(/[\s“”"'‘’]/g, '');
+  let from = 0;
+  for (const e of toc) {
+    let found = -1;
+    for (let k = from; k < headings.length; k++) {
+      const h = headings[k];
+      if (h.kind === e.kind && (e.kind === 'preface' || h.ordinal === matchMarker(e.marker)?.ordinal)) {
+        found = k;
+        break;
+      }
+    }
+    if (found === -1) {
+      doc.report('warning', 'toc-mismatch', `table of contents entry ${e.marker}${e.title} has no heading in the text`, e.source);
+      continue;
+    }
+    const h = headings[found];
+    e.sectionId = h.id;
+    from = found + 1;
+    if (e.kind !== 'preface' && squash(h.title) !== squash(e.title)) {
+      doc.report('warning', 'toc-mismatch', `table of contents entry ${e.marker}${e.title} differs from heading ${h.marker}${h.title}`, e.source, { actual: h.title, expected: e.title });
+    }
+  }
 }

@@ -24,9 +24,9 @@ export interface Nestable {
  * same or lower rank. A preface ranks with the document's top-level kind.
  */
 export function nest<T extends Nestable>(headings: T[]): T[] {
-  const used = headings.filter((h) => h.kind !== 'preface').map((h) => KIND_RANK[h.kind]);
-  const top = used.length > 0 ? Math.min(...used) : 1;
-  const rank = (h: T): number => (h.kind === 'preface' ? top : KIND_RANK[h.kind]);
+  // no spread: a document may have any number of headings
+  const top = headings.reduce((m, h) => (h.kind === 'preface' ? m : Math.min(m, KIND_RANK[h.kind])), Infinity);
+  const rank = (h: T): number => (h.kind === 'preface' ? (top === Infinity ? 1 : top) : KIND_RANK[h.kind]);
   const roots: T[] = [];
   const stack: T[] = [];
   for (const h of headings) {

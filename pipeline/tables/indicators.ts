@@ -2,7 +2,7 @@ import type { Indicator, Quantity, TableColumn } from '../../schemas/table.js';
 import { compactText, plainScripts } from './cell-text.js';
 import type { CellDraft, RowDraft } from './draft.js';
 import { parseQuantity } from './quantity.js';
-import { joinSpans } from './row-span.js';
+import { LineIndex } from '../../core/provenance/line-index.js';
 import { normalizeUnit, splitNameUnit } from './unit.js';
 import type { BracketMeaning } from './bracket-meaning.js';
 
@@ -27,7 +27,7 @@ export interface BuildOptions {
 }
 
 function quantityOf(cell: CellDraft, opts: BuildOptions): Quantity {
-  const q: Quantity = { ...parseQuantity(cell.raw), source: joinSpans(cell.spans) };
+  const q: Quantity = { ...parseQuantity(cell.raw), source: LineIndex.join(cell.spans) };
   if (cell.merged) q.merged = true;
   if (q.kind === 'bracketed' && opts.bracket !== null) {
     q.qualifier = opts.bracket.qualifier;

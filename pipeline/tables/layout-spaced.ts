@@ -4,7 +4,8 @@ import { joinWrapped } from './cell-text.js';
 import { ATTRIBUTE_WORD, CATEGORY, type CellDraft, type LayoutResult, type RowDraft } from './draft.js';
 import { groupHeaderFragments, headerFragments, stackedHeaderLabels } from './header-fragments.js';
 import { isIdLabel, roleWords, type HeaderCell } from './header.js';
-import { joinSpans, textRangeSpan } from './row-span.js';
+import { textRangeSpan } from './row-span.js';
+import { LineIndex } from '../../core/provenance/line-index.js';
 import { matchSeq } from './seq.js';
 import { parseQuantity } from './quantity.js';
 import { tokenizeLine, type Token } from './tokens.js';
@@ -84,7 +85,7 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
     }
     const g = groups[groups.length - 1];
     if (g === undefined) {
-      doc.report('tables', 'warning', 'row-unparsed', `table row before any numbered row: ${text}`, rows[i].source);
+      doc.report('warning', 'row-unparsed', `table row before any numbered row: ${text}`, rows[i].source);
       continue;
     }
     g.tokens.push(...tokenizeLine(text, i));
@@ -94,7 +95,7 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
   const drafts: RowDraft[] = [];
   for (const g of groups) {
     if (g.seq === null && g.tokens.length === 0) continue;
-    const recs = records(g, hasAttribute, valueCount, (t) => doc.report('tables', 'warning', 'row-unparsed', `table text not in any row: ${t.text}`, span(t)));
+    const recs = records(g, hasAttribute, valueCount, (t) => doc.report('warning', 'row-unparsed', `table text not in any row: ${t.text}`, span(t)));
     if (recs.length === 0) continue;
     let parent: CellDraft | null = null;
     if (recs.length > 1) {
@@ -113,8 +114,8 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
       const seq = parent === null ? (k === 0 ? g.seq : `${g.seq ?? ''}.${k}`) : `${g.seq ?? ''}.${k + 1}`;
       const all = [...rec.name, ...rec.values, ...(rec.attribute ? [rec.attribute] : [])].map(span);
       if (k === 0 && parent === null && g.seqAt !== null) all.unshift(textRangeSpan(rows[g.seqAt.row], 0, g.seqAt.end, doc));
-      const source = joinSpans(all);
-      const cells = fit(rec.values, valueCount, parent !== null ? prevCells : null, cellOf, (code, message) => doc.report('tables', 'warning', code, message, source));
+      const source = LineIndex.join(all);
+      const cells = fit(rec.values, valueCount, parent !== null ? prevCells : null, cellOf, (code, message) => doc.report('warning', code, message, source));
       if (hasAttribute) cells.push(rec.attribute ? cellOf([rec.attribute]) : null);
       drafts.push({ seq, name: cellOf(rec.name), parent: parent ?? (k > 0 ? cellOf(recs[0].name) : null), category: g.category, cells, source });
       prevCells = cells;

@@ -97,7 +97,7 @@ export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResu
   let lastSeq: number | null = null;
   const closeParent = (): void => {
     if (parent !== null && children === 0) {
-      doc.report('tables', 'warning', 'row-without-values', `table row ${parent.seq} ${parent.name.raw} has no values`, parent.name.spans[0]);
+      doc.report('warning', 'row-without-values', `table row ${parent.seq} ${parent.name.raw} has no values`, parent.name.spans[0]);
     }
     parent = null;
   };
@@ -116,7 +116,7 @@ export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResu
     }
     if (categoryColumn && cells[0]?.text) category = compactText(cells[0].text);
     if (cells.length === 1) {
-      doc.report('tables', 'warning', 'row-unparsed', `table line without cells: ${text}`, rows[i].source);
+      doc.report('warning', 'row-unparsed', `table line without cells: ${text}`, rows[i].source);
       continue;
     }
     // sequence number: its own column, or the start of the name cell (1. 全区生产总值增速)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocContext } from '../../core/context.js';
 import { parseTable } from './parse-table.js';
-import { rawRowsFromLines } from './raw-rows.js';
+import { rawRowsFromLines } from '../../test/builders/raw-rows.js';
 
 /** A table region over an inline text, all lines as rows. */
 function inline(text: string) {

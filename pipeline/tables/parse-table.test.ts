@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Table, type Indicator, type Quantity } from '../../schemas/table.js';
-import { applyEdits, fromRaw, runMap } from '../../core/provenance/mapped-text.js';
+import { applyEdits, fromRaw, runMap } from '../../core/provenance/index.js';
 import { unicodeEdits } from '../normalize/unicode.js';
 import type { DocContext } from '../../core/context.js';
 import { FIXTURE_TABLES, fixtureDoc, regionFromLines } from '../../test/builders/fixture-tables.js';
-import { parseTable, type TableRegion } from './parse-table.js';
-import { rawRowsFromLines } from './raw-rows.js';
+import { parseTable } from './parse-table.js';
+import { parseTables } from './index.js';
+import type { TableRegion } from '../types.js';
+import { rawRowsFromLines } from '../../test/builders/raw-rows.js';
 
 function parsed(n: number): { table: Table; doc: DocContext } {
   const { file, region } = FIXTURE_TABLES[n];
@@ -276,7 +278,7 @@ describe('parseTable diagnostics', () => {
     // 表2 header and rows 1–3, with row 2 cut short (its last two cells dropped)
     const region = regionFromLines(doc, { id: 't', number: 2, titleLine: 782, body: [784, 807] });
     const rows = region.rawRows.map((r) => (r.text.startsWith('2 ') ? { ...r, text: r.text.replace(/ —— 7左右 预期性$/, ' 预期性') } : r));
-    const t = parseTable({ ...region, rawRows: rows }, doc);
+    const [t] = parseTables([{ ...region, rawRows: rows }], doc);
     expect(t.indicators.map((i) => i.seq)).toEqual(['1', '2', '3']);
     expect(doc.diagnostics.map((d) => [d.stage, d.code, d.source?.line])).toEqual([['tables', 'cells-missing', 805]]);
   });

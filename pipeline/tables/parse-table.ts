@@ -1,5 +1,6 @@
 import type { DocContext } from '../../core/context.js';
 import type { Table } from '../../schemas/table.js';
+import type { TableRegion } from '../types.js';
 import { bracketMeaning } from './bracket-meaning.js';
 import type { LayoutResult } from './draft.js';
 import { makeColumns } from './header.js';
@@ -8,8 +9,6 @@ import { readSpaced } from './layout-spaced.js';
 import { readTabbed } from './layout-tabbed.js';
 import { planPeriod } from './plan-period.js';
 
-/** A table as the structure stage locates it: everything but what the parser reads from it. */
-export type TableRegion = Omit<Table, 'kind' | 'columns' | 'indicators'>;
 
 const VALUE_ROLES = new Set(['base', 'target', 'growth', 'actual', 'plan']);
 
@@ -74,12 +73,12 @@ export function parseTable(region: TableRegion, doc: DocContext): Table {
     if (!looksLikeIndicators(columns, indicators)) return { ...other, columns };
     const bracketed = indicators.flatMap((i) => Object.values(i.values)).find((q) => q.kind === 'bracketed');
     if (bracketed !== undefined && bracket === null) {
-      doc.report('tables', 'info', 'bracket-meaning-unknown', `table ${region.id} has bracketed values but no note says what brackets mean`, bracketed.source ?? region.source);
+      doc.report('info', 'bracket-meaning-unknown', `table ${region.id} has bracketed values but no note says what brackets mean`, bracketed.source ?? region.source);
     }
     return { ...region, kind: 'indicators', columns, indicators };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    doc.report('tables', 'warning', 'table-parse-failed', `table ${region.id} could not be parsed: ${message}`, region.source);
+    doc.report('warning', 'table-parse-failed', `table ${region.id} could not be parsed: ${message}`, region.source);
     return other;
   }
 }

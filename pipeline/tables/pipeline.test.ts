@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { processDocument } from '../document.js';
+import { createPipeline } from '../document.js';
 import { FIXTURES } from '../../test/builders/fixture-tables.js';
 
 async function documentOf(id: string) {
   const path = `${FIXTURES}${id}.txt`;
-  const r = await processDocument(id, path, readFileSync(path));
+  const r = await createPipeline({ ocr: false }).run(id, { path, bytes: readFileSync(path) });
   if (r.status !== 'ok') throw new Error(`${id} failed: ${r.error.message}`);
   return r.document;
 }

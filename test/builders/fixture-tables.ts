@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { DocContext } from '../../core/context.js';
 import type { TableNote } from '../../schemas/table.js';
 import { joinWrapped } from '../../pipeline/tables/cell-text.js';
-import type { TableRegion } from '../../pipeline/tables/parse-table.js';
-import { rawRowsFromLines } from '../../pipeline/tables/raw-rows.js';
+import type { TableRegion } from '../../pipeline/types.js';
+import { rawRowsFromLines } from './raw-rows.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 

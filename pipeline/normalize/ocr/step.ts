@@ -1,33 +1,47 @@
-import type { DocumentHooks } from '../../document.js';
-import type { TextStep } from '../index.js';
-import { rawRange } from '../../../core/provenance/mapped-text.js';
-import { detectSubject, ocrCorrections, loadRules, defaultRules, suspectMessage } from './index.js';
-import { confusionIndex } from './confusion-index.js';
-import { loadGazetteer } from '../../../core/gazetteer/index.js';
+import type { DocContext } from '../../../core/context.js';
+import { rawRange, type MappedText } from '../../../core/provenance/mapped-text.js';
+import { loadGazetteer, type Gazetteer } from '../../../core/gazetteer/index.js';
 import type { OcrRules } from '../../../schemas/ocr-rules.js';
+import type { Region } from '../../types.js';
+import { detectSubject } from './subject.js';
+import { ocrCorrections } from './ocr-corrections.js';
+import { defaultRules, loadRules } from './rules.js';
+import { suspectMessage } from './suspect-message.js';
+import { confusionIndex, type ConfusionIndex } from './confusion-index.js';
+
+/** What the OCR step reads besides the text: the rules, the gazetteer and the rules' confusion index, loaded once per pipeline. */
+export interface OcrSetup {
+  rules: OcrRules;
+  gazetteer: Gazetteer;
+  index: ConfusionIndex;
+}
 
 /**
- * Hooks that plug the OCR step into normalization: find the document's own division (subject)
- * from its text, record it as the region, apply the confusion corrections and report the suspects.
- * A rules file that does not validate throws here, before any document is read (a usage error).
+ * Load the OCR step's data: the default rules, or a rules file (JSON or YAML) merged over them, or
+ * rules given as data. A rules file that does not validate throws here, before any document is read.
  */
-export function ocrHooks(rulesFile?: string): DocumentHooks {
-  const rules: OcrRules = rulesFile ? loadRules(rulesFile) : defaultRules();
-  const gazetteer = loadGazetteer();
-  const index = confusionIndex(rules.confusions);
-  return {
-    characterSteps: (_doc, state) => {
-      const step: TextStep = (mt, doc) => {
-        const subject = detectSubject(mt.text, gazetteer, index);
-        if (subject) state.region = { province: subject.province, city: subject.city, county: subject.county, code: subject.code };
-        const { edits, suspects } = ocrCorrections(mt.text, { subject, rules, gazetteer });
-        for (const s of suspects) {
-          const [a, b] = rawRange(mt, s.start, s.end);
-          doc.report('ocr', 'warning', 'ocr-suspect', suspectMessage(s), doc.span(a, b), { actual: s.from, expected: s.to });
-        }
-        return doc.edit('ocr', mt, edits);
-      };
-      return [step];
-    },
-  };
+export function prepareOcr(rules?: string | OcrRules): OcrSetup {
+  const r = rules === undefined ? defaultRules() : typeof rules === 'string' ? loadRules(rules) : rules;
+  return { rules: r, gazetteer: loadGazetteer(), index: confusionIndex(r.confusions) };
+}
+
+export interface OcrStepResult {
+  text: MappedText;
+  /** the division the document is about, as found in its text */
+  subject: Region | null;
+}
+
+/**
+ * The OCR step of normalize: find the document's own division (subject) from its text, apply the
+ * confusion corrections and report the suspects.
+ */
+export function correctOcr(mt: MappedText, doc: DocContext, setup: OcrSetup): OcrStepResult {
+  const subject = detectSubject(mt.text, setup.gazetteer, setup.index);
+  const { edits, suspects } = ocrCorrections(mt.text, { subject, rules: setup.rules, gazetteer: setup.gazetteer });
+  for (const s of suspects) {
+    const [a, b] = rawRange(mt, s.start, s.end);
+    doc.report('warning', 'ocr-suspect', suspectMessage(s), doc.span(a, b), { actual: s.from, expected: s.to });
+  }
+  const region = subject ? { province: subject.province, city: subject.city, county: subject.county, code: subject.code } : null;
+  return { text: doc.edit(mt, edits), subject: region };
 }

@@ -1,6 +1,6 @@
 import type { DocContext } from '../../core/context.js';
 import type { RawRow } from '../../schemas/table.js';
-import { findFurniture } from '../normalize/page-furniture.js';
+import { findFurniture } from '../../pipeline/normalize/page-furniture.js';
 
 /**
  * RawRows straight from raw lines first..last (1-based, inclusive): the non-blank lines,
