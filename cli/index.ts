@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/version.js';
-import { EXIT, processIo, type Io } from './io.js';
-import { buildCommand, UsageError } from './commands/build.js';
+import { EXIT, processIo, UsageError, type Io } from './io.js';
+import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { outlineCommand } from './commands/outline.js';
@@ -21,7 +21,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io), outlineCommand(io, setExit), reviewCommand(io), exportCommand(io), diffCommand(io, setExit)];
+  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io, setExit), outlineCommand(io, setExit), reviewCommand(io, setExit), exportCommand(io, setExit), diffCommand(io, setExit)];
   // every command and subcommand reports through io and returns instead of exiting the process
   const wire = (c: Command): void => {
     c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
@@ -31,7 +31,6 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     wire(c);
     program.addCommand(c);
   }
-  const before = process.exitCode;
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
@@ -46,11 +45,6 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     }
     io.stderr(`plancorpus: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.usage;
-  }
-  // commands written against process.exitCode (review, export)
-  if (typeof process.exitCode === 'number' && process.exitCode !== before) {
-    exitCode = Math.max(exitCode, process.exitCode);
-    process.exitCode = before;
   }
   return exitCode;
 }

@@ -1,12 +1,12 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
 import { createPipeline, type PipelineOptions } from '../pipeline/document.js';
 import { uniqueIds } from '../pipeline/emit/document-id.js';
-import { serialize, writeAtomic } from '../pipeline/emit/write.js';
+import { folderWriter } from './store.js';
 import { buildOne, type BuildJob } from './workers/build-one.js';
 import { runPool, workerScript } from './workers/pool.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -117,6 +117,6 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     );
   }
   const index = CorpusIndex.parse({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: TOOL_VERSION }, documents: entries });
-  await writeAtomic(join(outDir, 'index.json'), serialize(index));
+  await folderWriter(outDir).writeIndex(index);
   return { index, failed: entries.filter((e) => e.status === 'failed').length };
 }

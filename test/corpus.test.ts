@@ -80,7 +80,7 @@ describe('plancorpus build (the real binary)', () => {
     writeFileSync(join(c, '000_5e002ab9d4a7d847.json'), JSON.stringify(doc));
     const r = await cli(['validate', c]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/000_5e002ab9d4a7d847: sections\.1\.children\.0\.ordinal: .*\(raw line 35, column 0\)/);
+    expect(r.stdout).toMatch(/000_5e002ab9d4a7d847: .*000_5e002ab9d4a7d847\.json does not validate: sections\.1\.children\.0\.ordinal: .*\(raw line 35, column 0\)/);
   });
 
   it('prints the JSON Schema generated from the zod schemas', async () => {

@@ -159,7 +159,7 @@ describe('plancorpus diff on a corpus built from the fixtures', () => {
   it('--help describes the command', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Usage: diff \[options\] <a_dir> <b_dir>/);
+    expect(r.stdout).toMatch(/Usage: diff \[options\] <old> <new>/);
     expect(r.stdout).toMatch(/--positions/);
     expect(r.stdout).toMatch(/--only <categories>/);
   });
@@ -187,13 +187,13 @@ describe('plancorpus diff usage errors (exit 2)', () => {
   it('bad options and missing arguments', async () => {
     const format = await run([a, b, '--format', 'xml']);
     expect(format).toMatchObject({ code: 2, stdout: '' });
-    expect(format.stderr).toMatch(/--format must be text or json, not "xml"/);
+    expect(format.stderr).toMatch(/argument 'xml' is invalid\. Allowed choices are text, json/);
     const only = await run([a, b, '--only', 'meta,headings']);
     expect(only.code).toBe(2);
     expect(only.stderr).toMatch(/--only takes a comma-separated list of meta, outline, paragraphs, tables, boxes, messages; unknown: headings/);
     const one = await run([a]);
     expect(one.code).toBe(2);
-    expect(one.stderr).toMatch(/missing required argument 'b_dir'/);
+    expect(one.stderr).toMatch(/missing required argument 'new'/);
   });
 });
 

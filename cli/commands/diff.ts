@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { PlanDocument } from '../../schemas/document.js';
-import { validateDocument, formatProblems } from '../../pipeline/emit/validate.js';
 import { Command } from 'commander';
-import { diffCorpora, CorpusError, readCorpusSnapshot, snapshotOf, formatDiffJson, formatDiffText, CATEGORIES, type Category, type CorpusSnapshot } from '../../corpus/diff/index.js';
-import { EXIT, type Io } from '../io.js';
+import type { PlanDocument } from '../../schemas/document.js';
+import type { Category, CorpusSnapshot } from '../../corpus/diff/index.js';
+import { CATEGORIES } from '../../corpus/diff/types.js';
+import { EXIT, withOutputOptions, type Io, type SetExit } from '../io.js';
 
 interface DiffOpts {
   format: string;
@@ -17,15 +17,14 @@ interface DiffOpts {
  * compare two corpus folders. Exit 0 when they do not differ, 1 when they do, 2 on a usage
  * error (bad option, missing folder, a corpus or document that does not validate).
  */
-export function diffCommand(io: Io, setExit: (code: number) => void): Command {
-  return new Command('diff')
+export function diffCommand(io: Io, setExit: SetExit): Command {
+  const cmd = new Command('diff')
     .description('compare two corpora: two versions of documents, or two pipeline runs over the same inputs')
-    .argument('<a_dir>', 'the old corpus folder (with index.json), or one document .json')
-    .argument('<b_dir>', 'the new corpus folder, or the document .json to compare it with')
-    .option('--format <format>', 'text or json', 'text')
+    .argument('<old>', 'the old corpus folder (with index.json), or one document .json')
+    .argument('<new>', 'the new corpus folder, or the document .json to compare it with')
     .option('--only <categories>', `compare only these, comma-separated: ${CATEGORIES.join(',')}`)
-    .option('--positions', 'also compare source positions (spans, offset maps) and character accounting')
-    .option('-q, --quiet', 'text format: print only the ids of the documents that differ')
+    .option('--positions', 'also compare source positions (spans, offset maps) and character accounting');
+  return withOutputOptions(cmd)
     .addHelpText(
       'after',
       '\nDocuments are paired by id; headings and paragraphs are aligned by content, tables by number/title,\nindicators by seq+name, boxes by title. Exit status: 0 no differences, 1 differences, 2 usage error.\n',
@@ -35,7 +34,7 @@ export function diffCommand(io: Io, setExit: (code: number) => void): Command {
         io.stderr(`plancorpus diff: ${msg}\n`);
         setExit(EXIT.usage);
       };
-      if (opts.format !== 'text' && opts.format !== 'json') return usage(`--format must be text or json, not ${JSON.stringify(opts.format)}`);
+      const { diffCorpora, CorpusError, readCorpusSnapshot, formatDiffJson, formatDiffText } = await import('../../corpus/diff/index.js');
       let only: Category[] | undefined;
       if (opts.only !== undefined) {
         const parts = opts.only.split(',').map((s) => s.trim()).filter(Boolean);
@@ -65,6 +64,8 @@ async function isFile(path: string): Promise<boolean> {
 
 /** Two document files (two versions of one document, under any names): compared as one pair. */
 async function documentPair(aFile: string, bFile: string): Promise<[CorpusSnapshot, CorpusSnapshot]> {
+  const { validateDocument, formatProblems } = await import('../../pipeline/emit/validate.js');
+  const { CorpusError, snapshotOf } = await import('../../corpus/diff/index.js');
   const load = async (file: string): Promise<PlanDocument> => {
     let value: unknown;
     try {

@@ -16,19 +16,19 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; code: number | string | undefined }> {
+async function run(args: string[]): Promise<{ stdout: string; stderr: string; code: number | undefined }> {
   let stdout = '';
   let stderr = '';
-  process.exitCode = undefined;
-  const cmd = exportCommand({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stderrIsTTY: false });
+  let code: number | undefined;
+  const cmd = exportCommand({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stderrIsTTY: false }, (c) => void (code = Math.max(code ?? 0, c)));
   await cmd.parseAsync(args, { from: 'user' });
-  return { stdout, stderr, code: process.exitCode };
+  return { stdout, stderr, code };
 }
 
 describe('plancorpus export indicators', () => {
   it('writes CSV with a BOM to a file', async () => {
     const out = join(dir, 'indicators.csv');
-    const r = await run(['indicators', dir, '--format', 'csv', '--bom', '--out', out]);
+    const r = await run(['indicators', dir, '--format', 'csv', '--bom', '--output-file', out]);
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const text = await readFile(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

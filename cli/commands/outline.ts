@@ -1,39 +1,39 @@
 import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { Command } from 'commander';
-import { PlanDocument } from '../../schemas/document.js';
-import { extractDocument } from '../../pipeline/document.js';
-import { formatOutline, outlineTree } from '../../corpus/outline.js';
-import { EXIT, type Io } from '../io.js';
-import { UsageError } from './build.js';
+import { EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
 
-export function outlineCommand(io: Io, setExit: (code: number) => void): Command {
-  return new Command('outline')
+export function outlineCommand(io: Io, setExit: SetExit): Command {
+  const cmd = new Command('outline')
     .description('print the heading tree of a source file or a corpus document (marker, title, raw line)')
-    .argument('<file>', 'a .txt/.pdf source or a document .json from a corpus')
-    .option('--format <format>', 'text or json', 'text')
-    .action(async (file: string, opts: { format: string }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
-      const print = (doc: PlanDocument): void => io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc));
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch {
-        throw new UsageError(`cannot read ${file}`);
-      }
-      if (file.endsWith('.json')) {
-        const r = PlanDocument.safeParse(JSON.parse(bytes.toString('utf8')));
-        if (!r.success) throw new UsageError(`${file} is not a plancorpus document`);
-        print(r.data);
-        return;
-      }
-      const path = relative(process.cwd(), file).split('\\').join('/') || basename(file);
-      const result = await extractDocument({ path, bytes });
-      if (result.status === 'failed') {
-        io.stderr(`failed  ${file}: ${result.error.code}: ${result.error.message}\n`);
-        setExit(EXIT.someFailed);
-        return;
-      }
-      print(result.document);
-    });
+    .argument('<file>', 'a .txt/.pdf source or a document .json from a corpus');
+  return withOutputOptions(cmd).action(async (file: string, opts: { format: string; quiet?: boolean }) => {
+    const { formatOutline, outlineTree } = await import('../../corpus/outline.js');
+    const print = (doc: import('../../schemas/document.js').PlanDocument): void =>
+      io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc));
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      throw new UsageError(`cannot read ${file}`);
+    }
+    if (file.endsWith('.json')) {
+      const { PlanDocument } = await import('../../schemas/document.js');
+      const r = PlanDocument.safeParse(JSON.parse(bytes.toString('utf8')));
+      if (!r.success) throw new UsageError(`${file} is not a plancorpus document`);
+      print(r.data);
+      setExit(EXIT.ok);
+      return;
+    }
+    const { extractDocument } = await import('../../pipeline/document.js');
+    const path = relative(process.cwd(), file).split('\\').join('/') || basename(file);
+    const result = await extractDocument({ path, bytes });
+    if (result.status === 'failed') {
+      io.stderr(`failed  ${file}: ${result.error.code}: ${result.error.message}\n`);
+      setExit(EXIT.someFailed);
+      return;
+    }
+    print(result.document);
+    setExit(EXIT.ok);
+  });
 }

@@ -1,14 +1,14 @@
-import { Command } from 'commander';
-import { jsonSchema } from '../../schemas/json-schema.js';
-import type { Io } from '../io.js';
-import { UsageError } from './build.js';
+import { Command, Option } from 'commander';
+import type { Io, SetExit } from '../io.js';
+import { EXIT } from '../io.js';
 
-export function schemaCommand(io: Io): Command {
+export function schemaCommand(io: Io, setExit: SetExit): Command {
   return new Command('schema')
     .description('print the JSON Schema of the output (generated from the zod schemas)')
-    .option('--of <which>', 'document or index', 'document')
-    .action((opts: { of: string }) => {
-      if (opts.of !== 'document' && opts.of !== 'index') throw new UsageError(`--of must be document or index, not ${opts.of}`);
+    .addOption(new Option('--of <which>', 'the schema of a document or of index.json').choices(['document', 'index']).default('document'))
+    .action(async (opts: { of: 'document' | 'index' }) => {
+      const { jsonSchema } = await import('../../schemas/json-schema.js');
       io.stdout(`${JSON.stringify(jsonSchema(opts.of), null, 2)}\n`);
+      setExit(EXIT.ok);
     });
 }

@@ -24,17 +24,6 @@ export interface CorpusSnapshot {
   load(entry: IndexEntry): LoadedDocument;
 }
 
-/** A corpus folder or file that cannot be read or does not validate. */
-export class CorpusError extends Error {
-  override name = 'CorpusError';
-  constructor(
-    message: string,
-    readonly file: string,
-  ) {
-    super(message);
-  }
-}
-
 /** An in-memory snapshot (for tests and for callers that already hold the documents). */
 export function snapshotOf(label: string, documents: readonly PlanDocument[], failed: ReadonlyArray<{ id: string; source: string; code: string; message: string }> = []): CorpusSnapshot {
   const byId = new Map(documents.map((d) => [d.id, d]));

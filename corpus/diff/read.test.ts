@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialize } from '../../pipeline/emit/write.js';
-import { CorpusError, diffCorpora } from './corpus.js';
+import { diffCorpora } from './corpus.js';
+import { CorpusError } from '../store.js';
 import { makeDoc } from '../../test/builders/fixture-docs.js';
 import { readCorpusSnapshot } from './read.js';
 

@@ -23,7 +23,7 @@ describe('paragraph export', () => {
   it('plancorpus export paragraphs writes JSONL and CSV that parse back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plancorpus-par-'));
     const doc = fixtureDocument('004');
-    writeFileSync(join(dir, 'index.json'), serialize({ documents: [{ id: doc.id, status: 'ok', output: `${doc.id}.json` }] }));
+    writeFileSync(join(dir, 'index.json'), serialize({ schemaVersion: '1.0.0', tool: { name: 'plancorpus', version: '0.1.0' }, documents: [{ id: doc.id, source: doc.source.path, sha256: doc.source.sha256, bytes: doc.source.bytes, status: 'ok', error: null, warnings: 0, output: `${doc.id}.json` }] }));
     writeFileSync(join(dir, `${doc.id}.json`), serialize(doc));
     const out: string[] = [];
     const io = { stdout: (s: string) => void out.push(s), stderr: () => undefined, stderrIsTTY: false };
@@ -32,7 +32,7 @@ describe('paragraph export', () => {
     expect(jsonl.length).toBe(paragraphRows([doc]).length);
     expect(Object.keys(jsonl[0])).toEqual(PARAGRAPH_FIELDS);
     expect(jsonl.some((r) => r.text.includes('263.06亿元'))).toBe(true);
-    expect(await execute(['export', 'paragraphs', dir, '--format', 'csv', '--bom', '--out', join(dir, 'p.csv')], io)).toBe(0);
+    expect(await execute(['export', 'paragraphs', dir, '--format', 'csv', '--bom', '--output-file', join(dir, 'p.csv')], io)).toBe(0);
     const csv = readFileSync(join(dir, 'p.csv'), 'utf8');
     expect(csv.startsWith('\ufeff')).toBe(true);
     const records = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Pipeline } from '../../pipeline/document.js';
-import { serialize, writeAtomic } from '../../pipeline/emit/write.js';
+import { folderWriter } from '../store.js';
 
 export interface BuildJob {
   id: string;
@@ -26,10 +25,7 @@ export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<Index
   if (result.status === 'failed') {
     return { id, source: path, sha256: result.sha256, bytes: result.bytes, status: 'failed', error: result.error, warnings: 0, output: null };
   }
-  const output = `${id}.json`;
-  const extracted = result.document.source.extracted;
-  if (extracted && result.extractedText !== undefined) await writeAtomic(join(job.outDir, extracted.path), result.extractedText);
-  await writeAtomic(join(job.outDir, output), serialize(result.document));
+  const output = await folderWriter(job.outDir).writeDocument(result.document, result.extractedText);
   const warnings = result.document.diagnostics.filter((d) => d.severity !== 'info').length;
   return { id, source: path, sha256: result.document.source.sha256, bytes: result.document.source.bytes, status: 'ok', error: null, warnings, output };
 }

@@ -2,8 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { suspectMessage } from '../../pipeline/normalize/ocr/suspect-message.js';
-import { formatReview, readCorpus, reviewCommand, type ReviewInput } from './review.js';
+import { suspectMessage } from '../pipeline/normalize/ocr/suspect-message.js';
+import { formatReview, readReview, type ReviewInput } from './review.js';
+import { SCHEMA_VERSION } from '../schemas/document.js';
 
 const span = (line: number, column: number) => ({ line, column, endLine: line, endColumn: column + 1, offset: 100, endOffset: 101 });
 
@@ -50,20 +51,34 @@ describe('formatReview', () => {
   });
 });
 
-describe('review command', () => {
-  it('reads index.json and the documents it lists', () => {
+describe('readReview', () => {
+  const entry = (id: string, status: 'ok' | 'failed', output: string | null) => ({
+    id,
+    source: `${id}.txt`,
+    sha256: status === 'ok' ? '0'.repeat(64) : null,
+    bytes: status === 'ok' ? 1 : null,
+    status,
+    error: status === 'ok' ? null : { code: 'no-text', message: 'the file holds only whitespace' },
+    warnings: 0,
+    output,
+  });
+  const index = (documents: unknown[]) => JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: '0.0.0' }, documents });
+
+  it('reads index.json and the documents it lists; a document it cannot read is a problem, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-'));
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs/001.json'), JSON.stringify({ id: '001', ...doc001.doc }));
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ documents: [{ id: '001', status: 'ok', output: 'docs/001.json' }, { id: '009', status: 'failed', output: null }] }));
-    const inputs = readCorpus(dir);
+    writeFileSync(join(dir, 'docs/002.json'), '{ not json');
+    writeFileSync(join(dir, 'index.json'), index([entry('001', 'ok', 'docs/001.json'), entry('002', 'ok', 'docs/002.json'), entry('009', 'failed', null)]));
+    const { inputs, problems } = await readReview(dir);
     expect(inputs.map((i) => i.id)).toEqual(['001']);
     expect(inputs[0].doc.corrections).toHaveLength(3);
-    expect(reviewCommand().name()).toBe('review');
+    expect(problems.map((p) => p.id)).toEqual(['002']);
+    expect(problems[0].message).toMatch(/docs\/002\.json is not valid JSON/);
   });
-  it('names the file when it is not valid', () => {
+  it('names the file when index.json is not valid', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-'));
     writeFileSync(join(dir, 'index.json'), '{"documents": [{"id": 1}]}');
-    expect(() => readCorpus(dir)).toThrow(/index\.json/);
+    await expect(readReview(dir)).rejects.toThrow(/index\.json does not validate/);
   });
 });

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Correction, Diagnostic } from '../schemas/messages.js';
+import { CorpusError, openCorpus } from './store.js';
+
+/** The parts of a document JSON the review reads. */
+export const ReviewDocument = z.object({
+  corrections: z.array(Correction).default([]),
+  diagnostics: z.array(Diagnostic).default([]),
+}).passthrough();
+export type ReviewDocument = z.infer<typeof ReviewDocument>;
+
+export interface ReviewInput {
+  readonly id: string;
+  readonly doc: ReviewDocument;
+}
+
+export interface ReviewOptions {
+  /** only rules starting with this (e.g. ocr/) */
+  readonly rule?: string;
+}
+
+const SUSPECT_CODE = 'ocr-suspect';
+/** `漯河 → 湛河? …context… — ocr/subject-entity: reason` (pipeline/ocr/suspect-message.ts) */
+const SUSPECT_RULE = /^(.*) — (ocr\/[\w-]+): (.*)$/su;
+
+function contextOf(c: Correction): string {
+  const ctx = c.evidence.context;
+  return typeof ctx === 'string' ? ctx : '';
+}
+
+function whyOf(e: Correction['evidence']): string {
+  const parts: string[] = [];
+  if (typeof e.score === 'number' && typeof e.threshold === 'number') parts.push(`score ${e.score}/${e.threshold}`);
+  if (e.signals && typeof e.signals === 'object') parts.push(Object.keys(e.signals as object).join(', '));
+  if (typeof e.word === 'string') parts.push(`word ${e.word}`);
+  if (typeof e.forced === 'string') parts.push(`forced ${e.forced}`);
+  return parts.length ? `  [${parts.join('; ')}]` : '';
+}
+
+function group<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+export interface ReviewItems {
+  documents: number;
+  corrections: Array<{ id: string; rule: string; line: number; column: number; from: string; to: string; context: string; evidence: Record<string, unknown> }>;
+  suspects: Array<{ id: string; rule: string; line: number | null; column: number | null; text: string; reason: string; actual: string | null; expected: string | null }>;
+}
+
+/** The review as data: applied corrections and open ocr-suspect diagnostics, each with its document and raw position. */
+export function reviewItems(inputs: readonly ReviewInput[], opts: ReviewOptions = {}): ReviewItems {
+  const keep = (rule: string) => !opts.rule || rule.startsWith(opts.rule);
+  const corrections = inputs.flatMap(({ id, doc }) =>
+    doc.corrections.filter((c) => keep(c.rule)).map((c) => ({ id, rule: c.rule, line: c.source.line, column: c.source.column, from: c.from, to: c.to, context: contextOf(c), evidence: c.evidence })),
+  );
+  const suspects = inputs.flatMap(({ id, doc }) =>
+    doc.diagnostics
+      .filter((d) => d.code === SUSPECT_CODE)
+      .map((d) => {
+        const m = SUSPECT_RULE.exec(d.message);
+        return { id, rule: m?.[2] ?? SUSPECT_CODE, line: d.source?.line ?? null, column: d.source?.column ?? null, text: m ? m[1].trim() : d.message, reason: m?.[3] ?? '', actual: d.actual ?? null, expected: d.expected ?? null };
+      })
+      .filter((s) => keep(s.rule)),
+  );
+  return { documents: inputs.length, corrections, suspects };
+}
+
+const at = (line: number | null, column: number | null) => (line === null ? '-' : `L${line}:${column}`);
+
+/**
+ * The review listing (pure): applied corrections grouped by rule, then open ocr-suspect
+ * diagnostics grouped by rule; one line each with document, raw line:column, the change and
+ * its 20-character context, so a person can check a batch quickly.
+ */
+export function formatReview(inputs: readonly ReviewInput[], opts: ReviewOptions = {}): string {
+  const { corrections, suspects } = reviewItems(inputs, opts);
+  const out: string[] = [];
+  out.push(`${inputs.length} document(s): ${corrections.length} correction(s) applied, ${suspects.length} suspect(s) open`);
+  for (const [rule, list] of group(corrections, (x) => x.rule)) {
+    out.push('', `== applied: ${rule} (${list.length})`);
+    for (const c of list) out.push(`${c.id}  ${at(c.line, c.column)}  ${c.from} → ${c.to}  ${c.context}${whyOf(c.evidence)}`);
+  }
+  for (const [rule, list] of group(suspects, (x) => x.rule)) {
+    out.push('', `== open suspects: ${rule} (${list.length})`);
+    for (const s of list) out.push(`${s.id}  ${at(s.line, s.column)}  ${s.text}${s.reason ? `  [${s.reason}]` : ''}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export interface ReviewRead {
+  inputs: ReviewInput[];
+  /** documents listed in index.json that could not be read, with why */
+  problems: Array<{ id: string; message: string }>;
+}
+
+/** Read the corrections and diagnostics of every built document of a corpus folder (through the one corpus reader). */
+export async function readReview(dir: string): Promise<ReviewRead> {
+  const corpus = await openCorpus(dir);
+  const inputs: ReviewInput[] = [];
+  const problems: ReviewRead['problems'] = [];
+  for (const e of corpus.built()) {
+    try {
+      inputs.push({ id: e.id, doc: corpus.documentAs(e, ReviewDocument) });
+    } catch (err) {
+      if (!(err instanceof CorpusError)) throw err;
+      problems.push({ id: e.id, message: err.message });
+    }
+  }
+  return { inputs, problems };
+}
