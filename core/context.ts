@@ -96,8 +96,14 @@ export class DocContext {
     return this.lines.span(start, end);
   }
 
-  report(severity: Severity, code: string, message: string, source: SourceSpan | null = null, extra: { actual?: string; expected?: string } = {}): void {
-    const d: Diagnostic = { severity, code, message, stage: this.scope.stage, source };
+  /**
+   * Report a message, stamped with the running step's stage and rule. A step that runs several rules
+   * of its own may name the one that fired, under its own id (the OCR step: ocr/subject-entity).
+   */
+  report(severity: Severity, code: string, message: string, source: SourceSpan | null = null, extra: { actual?: string; expected?: string; rule?: string } = {}): void {
+    const { stage, rule } = this.scope;
+    if (extra.rule !== undefined && !extra.rule.startsWith(`${rule}/`)) throw new Error(`rule ${extra.rule} reported inside step ${rule}`);
+    const d: Diagnostic = { severity, code, message, stage, rule: extra.rule ?? rule, source };
     if (extra.actual !== undefined) d.actual = extra.actual;
     if (extra.expected !== undefined) d.expected = extra.expected;
     this.diagnostics.push(d);

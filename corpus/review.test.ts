@@ -18,10 +18,10 @@ const doc001: ReviewInput = {
     ],
     diagnostics: [
       {
-        severity: 'info', code: 'ocr-suspect', stage: 'ocr', source: span(532, 7),
+        severity: 'info', code: 'ocr-suspect', stage: 'ocr', rule: 'ocr/word-evidence', source: span(532, 7),
         message: suspectMessage({ start: 0, end: 1, from: '既', to: '即', rule: 'ocr/word-evidence', reason: 'the segmenter does not cut the corrected word out', evidence: { context: '上游区域，【既】可以享受' } }),
       },
-      { severity: 'warning', code: 'numbering-gap', stage: 'segment', source: null, message: 'gap' },
+      { severity: 'warning', code: 'numbering-gap', stage: 'segment', rule: 'numbering', source: null, message: 'gap' },
     ],
   },
 };
@@ -41,7 +41,7 @@ describe('formatReview', () => {
   });
   it('lists open ocr-suspect diagnostics by rule, and nothing else', () => {
     expect(out).toContain('== open suspects: ocr/word-evidence (1)');
-    expect(out).toContain('001  L532:7  既 → 即? 上游区域，【既】可以享受  [the segmenter does not cut the corrected word out]');
+    expect(out).toContain('001  L532:7  既 → 即? 上游区域，【既】可以享受 — ocr/word-evidence: the segmenter does not cut the corrected word out');
     expect(out).not.toContain('numbering-gap');
   });
   it('filters by rule prefix', () => {

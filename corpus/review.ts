@@ -20,8 +20,6 @@ export interface ReviewOptions {
 }
 
 const SUSPECT_CODE = 'ocr-suspect';
-/** `漯河 → 湛河? …context… — ocr/subject-entity: reason` (pipeline/ocr/suspect-message.ts) */
-const SUSPECT_RULE = /^(.*) — (ocr\/[\w-]+): (.*)$/su;
 
 function contextOf(c: Correction): string {
   const ctx = c.evidence.context;
@@ -51,7 +49,7 @@ function group<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
 export interface ReviewItems {
   documents: number;
   corrections: Array<{ id: string; rule: string; line: number; column: number; from: string; to: string; context: string; evidence: Record<string, unknown> }>;
-  suspects: Array<{ id: string; rule: string; line: number | null; column: number | null; text: string; reason: string; actual: string | null; expected: string | null }>;
+  suspects: Array<{ id: string; rule: string; line: number | null; column: number | null; text: string; actual: string | null; expected: string | null }>;
 }
 
 /** The review as data: applied corrections and open ocr-suspect diagnostics, each with its document and raw position. */
@@ -64,8 +62,7 @@ export function reviewItems(inputs: readonly ReviewInput[], opts: ReviewOptions 
     doc.diagnostics
       .filter((d) => d.code === SUSPECT_CODE)
       .map((d) => {
-        const m = SUSPECT_RULE.exec(d.message);
-        return { id, rule: m?.[2] ?? SUSPECT_CODE, line: d.source?.line ?? null, column: d.source?.column ?? null, text: m ? m[1].trim() : d.message, reason: m?.[3] ?? '', actual: d.actual ?? null, expected: d.expected ?? null };
+        return { id, rule: d.rule, line: d.source?.line ?? null, column: d.source?.column ?? null, text: d.message, actual: d.actual ?? null, expected: d.expected ?? null };
       })
       .filter((s) => keep(s.rule)),
   );
@@ -89,7 +86,7 @@ export function formatReview(inputs: readonly ReviewInput[], opts: ReviewOptions
   }
   for (const [rule, list] of group(suspects, (x) => x.rule)) {
     out.push('', `== open suspects: ${rule} (${list.length})`);
-    for (const s of list) out.push(`${s.id}  ${at(s.line, s.column)}  ${s.text}${s.reason ? `  [${s.reason}]` : ''}`);
+    for (const s of list) out.push(`${s.id}  ${at(s.line, s.column)}  ${s.text}`);
   }
   return out.join('\n') + '\n';
 }

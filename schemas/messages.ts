@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SourceSpan } from './source.js';
 
-export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'structure', 'tables', 'validate', 'emit']);
+export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'tables']).describe('The pipeline stage that reported (ocr is the OCR step of normalize)');
 export type Stage = z.infer<typeof Stage>;
 
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -14,6 +14,7 @@ export const Diagnostic = z
     code: z.string().min(1).describe('Stable machine-readable code, e.g. empty-input, ocr-suspect, numbering-gap'),
     message: z.string().min(1),
     stage: Stage,
+    rule: z.string().min(1).describe('The step or rule that reported it, stamped by the runner: a normalize step (unicode, unwrap…), a segment pass (numbering, toc-check…), an OCR rule (ocr/subject-entity…), parse-table, ingest'),
     source: SourceSpan.nullable().describe('Raw position the message concerns; null for whole-document messages'),
     actual: z.string().optional(),
     expected: z.string().optional(),

@@ -125,7 +125,7 @@ export function makeDoc(spec: DocSpec): PlanDocument {
     pages: [],
     corrections: (spec.corrections ?? []).map((rule) => ({ stage: 'normalize', rule, from: 'a', to: 'b', source: span(1), evidence: {} })),
     removals: [],
-    diagnostics: (spec.diagnostics ?? []).map((code) => ({ severity: 'warning', code, message: code, stage: 'segment', source: null })),
+    diagnostics: (spec.diagnostics ?? []).map((code) => ({ severity: 'warning', code, message: code, stage: 'segment', rule: 'numbering', source: null })),
     accounting: { rawChars: 1000, textChars: 900, removedChars: {} },
   };
 }

@@ -40,7 +40,7 @@ export function correctOcr(mt: MappedText, doc: DocContext, setup: OcrSetup): Oc
   const { edits, suspects } = ocrCorrections(mt.text, { subject, rules: setup.rules, gazetteer: setup.gazetteer });
   for (const s of suspects) {
     const [a, b] = rawRange(mt, s.start, s.end);
-    doc.report('warning', 'ocr-suspect', suspectMessage(s), doc.span(a, b), { actual: s.from, expected: s.to });
+    doc.report('warning', 'ocr-suspect', suspectMessage(s), doc.span(a, b), { actual: s.from, expected: s.to, rule: s.rule });
   }
   const region = subject ? { province: subject.province, city: subject.city, county: subject.county, code: subject.code } : null;
   return { text: doc.edit(mt, edits), subject: region };
