@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SourceSpan } from './source.js';
 import { Correction, Diagnostic, Removal } from './messages.js';
 import { Table } from './table.js';
+import { unicodeString } from './patterns.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -162,7 +163,7 @@ export const Meta = z
     region: Region,
     period: z.object({ start: z.number().int(), end: z.number().int() }).strict().nullable(),
     year: z.number().int().nullable(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    date: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/).nullable(),
     speaker: z.object({ title: z.string().nullable(), name: z.string() }).strict().nullable(),
     issuer: z.string().nullable(),
     toc: z.array(TocEntry),
@@ -189,7 +190,9 @@ export const Accounting = z
 export const PlanDocument = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u).describe('Stable id derived from the relative source path'),
+    // the pattern published for other validators is exact for ASCII and lets any other non-space character through
+    id: unicodeString(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, /^(?:[0-9A-Za-z]|[^\x00-\x7F\s])(?:[0-9A-Za-z._-]|[^\x00-\x7F\s])*$/)
+      .describe('Stable id derived from the relative source path: a letter or digit of any script, then letters, digits and . _ -'),
     source: SourceInfo,
     meta: Meta,
     frontMatter: FrontMatter.nullable(),
