@@ -12,7 +12,8 @@ export const IndexEntry = z
     warnings: z.number().int().min(0),
     output: z.string().nullable().describe('Path of the document JSON relative to the corpus folder'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'IndexEntry' });
 export type IndexEntry = z.infer<typeof IndexEntry>;
 
 export const CorpusIndex = z

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { SourceSpan } from './source.js';
 import { Correction, Diagnostic, Removal } from './messages.js';
 import { Table } from './table.js';
+import { unicodeString } from './patterns.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
-export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'pdf-text']).describe('How the raw text was obtained: a text encoding, or pdf-text for text extracted from a PDF (positions then refer to the extracted text)');
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'pdf-text']).describe('How the raw text was obtained: a text encoding, or pdf-text for text extracted from a PDF (positions then refer to the extracted text)').meta({ id: 'Encoding' });
 export type Encoding = z.infer<typeof Encoding>;
 
 export const SourceInfo = z
@@ -26,7 +27,8 @@ export const SourceInfo = z
       .optional()
       .describe('Only for PDF inputs: positions refer to this extracted text, not to the PDF bytes'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'SourceInfo' });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
 export const Emphasis = z
@@ -36,7 +38,8 @@ export const Emphasis = z
     text: z.string(),
     source: SourceSpan,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Emphasis' });
 export type Emphasis = z.infer<typeof Emphasis>;
 
 export const Paragraph = z
@@ -50,12 +53,13 @@ export const Paragraph = z
       .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
       .describe('Offset map: runs [textOffset, rawOffset]; from each run start to the next, characters map one to one'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Paragraph' });
 export type Paragraph = z.infer<typeof Paragraph>;
 
 export const HeadingKind = z.enum([
   'part', 'chapter', 'section', 'cn-enum', 'cn-paren-enum', 'arabic-enum', 'arabic-paren-enum', 'preface', 'other',
-]);
+]).meta({ id: 'HeadingKind' });
 export type HeadingKind = z.infer<typeof HeadingKind>;
 
 export type Section = {
@@ -89,11 +93,12 @@ export const Section: z.ZodType<Section> = z.lazy(() =>
       children: z.array(Section),
     })
     .strict(),
-);
+).meta({ id: 'Section' });
 
 export const BoxItem = z
   .object({ ordinal: z.number().int().nullable(), title: z.string().nullable(), text: z.string(), source: SourceSpan })
-  .strict();
+  .strict()
+  .meta({ id: 'BoxItem' });
 export const Box = z
   .object({
     id: z.string(),
@@ -103,12 +108,14 @@ export const Box = z
     items: z.array(BoxItem),
     text: z.string(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Box' });
 export type Box = z.infer<typeof Box>;
 
 export const Figure = z
   .object({ id: z.string(), title: z.string(), sectionId: z.string().nullable(), source: SourceSpan })
-  .strict();
+  .strict()
+  .meta({ id: 'Figure' });
 export type Figure = z.infer<typeof Figure>;
 
 export const PageMarker = z
@@ -118,7 +125,8 @@ export const PageMarker = z
     text: z.string(),
     source: SourceSpan,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'PageMarker' });
 export type PageMarker = z.infer<typeof PageMarker>;
 
 export const TocEntry = z
@@ -130,37 +138,44 @@ export const TocEntry = z
     source: SourceSpan,
     sectionId: z.string().nullable().describe('The heading this entry was matched to, null when none matched'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'TocEntry' });
 export type TocEntry = z.infer<typeof TocEntry>;
 
-export const DocType = z.enum(['five-year-plan', 'government-work-report', 'annual-plan-report', 'other']);
+export const DocType = z.enum(['five-year-plan', 'government-work-report', 'annual-plan-report', 'other']).meta({ id: 'DocType' });
 export type DocType = z.infer<typeof DocType>;
+
+export const Region = z
+  .object({
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    county: z.string().nullable(),
+    code: z.string().nullable().describe('Administrative division code of the most specific level found (GB/T 2260)'),
+  })
+  .strict()
+  .meta({ id: 'Region' });
+export type Region = z.infer<typeof Region>;
 
 export const Meta = z
   .object({
     title: z.string().nullable(),
     docType: DocType,
-    region: z
-      .object({
-        province: z.string().nullable(),
-        city: z.string().nullable(),
-        county: z.string().nullable(),
-        code: z.string().nullable().describe('Administrative division code of the most specific level found (GB/T 2260)'),
-      })
-      .strict(),
+    region: Region,
     period: z.object({ start: z.number().int(), end: z.number().int() }).strict().nullable(),
     year: z.number().int().nullable(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    date: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/).nullable(),
     speaker: z.object({ title: z.string().nullable(), name: z.string() }).strict().nullable(),
     issuer: z.string().nullable(),
     toc: z.array(TocEntry),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Meta' });
 export type Meta = z.infer<typeof Meta>;
 
 export const FrontMatter = z
   .object({ paragraphs: z.array(Paragraph), source: SourceSpan })
-  .strict();
+  .strict()
+  .meta({ id: 'FrontMatter' });
 export type FrontMatter = z.infer<typeof FrontMatter>;
 
 export const Accounting = z
@@ -169,12 +184,15 @@ export const Accounting = z
     textChars: z.number().int().min(0).describe('UTF-16 length of the normalized text'),
     removedChars: z.record(z.string(), z.number().int().min(0)).describe('Raw characters removed, by rule (whitespace layout included)'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Accounting' });
 
 export const PlanDocument = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u).describe('Stable id derived from the relative source path'),
+    // the pattern published for other validators is exact for ASCII and lets any other non-space character through
+    id: unicodeString(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, /^(?:[0-9A-Za-z]|[^\x00-\x7F\s])(?:[0-9A-Za-z._-]|[^\x00-\x7F\s])*$/)
+      .describe('Stable id derived from the relative source path: a letter or digit of any script, then letters, digits and . _ -'),
     source: SourceInfo,
     meta: Meta,
     frontMatter: FrontMatter.nullable(),

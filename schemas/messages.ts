@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { SourceSpan } from './source.js';
 
-export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'tables']).describe('The pipeline stage that reported (ocr is the OCR step of normalize)');
+export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'tables']).describe('The pipeline stage that reported (ocr is the OCR step of normalize)').meta({ id: 'Stage' });
 export type Stage = z.infer<typeof Stage>;
 
-export const Severity = z.enum(['error', 'warning', 'info']);
+export const Severity = z.enum(['error', 'warning', 'info']).meta({ id: 'Severity' });
 export type Severity = z.infer<typeof Severity>;
 
 /** A message about one document (vfile-message's shape). */
@@ -19,7 +19,8 @@ export const Diagnostic = z
     actual: z.string().optional(),
     expected: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Diagnostic' });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
 /** A change to the text: a conversion or a correction. Every applied one is logged here. */
@@ -32,7 +33,8 @@ export const Correction = z
     source: SourceSpan,
     evidence: z.record(z.string(), z.unknown()).describe('Why the rule fired: the data it relied on'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Correction' });
 export type Correction = z.infer<typeof Correction>;
 
 /** Source text that is deliberately not part of the output text, kept with its position. */
@@ -43,5 +45,6 @@ export const Removal = z
     text: z.string().describe('The removed raw text'),
     source: SourceSpan,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Removal' });
 export type Removal = z.infer<typeof Removal>;

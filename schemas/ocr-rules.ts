@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { unicodeString } from './patterns.js';
 
-const Han = z.string().regex(/^\p{Script=Han}$/u, 'must be a single Chinese character');
+// should this schema ever be published: one non-ASCII character (two UTF-16 units for one beyond the BMP)
+const Han = unicodeString(/^\p{Script=Han}$/u, /^[^\x00-\x7F]{1,2}$/, 'must be a single Chinese character');
 
 /** A set of characters that OCR output confuses with each other (each member with each other). */
 export const ConfusionSet = z

@@ -15,5 +15,6 @@ export const SourceSpan = z
     endOffset: z.number().int().min(0).describe('0-based UTF-16 offset just past the last character (exclusive)'),
   })
   .strict()
-  .describe('Raw position: lines 1-based, columns 0-based UTF-16 code units of the decoded raw line; offsets 0-based, end exclusive');
+  .describe('Raw position: lines 1-based, columns 0-based UTF-16 code units of the decoded raw line; offsets 0-based, end exclusive')
+  .meta({ id: 'SourceSpan' });
 export type SourceSpan = z.infer<typeof SourceSpan>;

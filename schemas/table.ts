@@ -11,13 +11,14 @@ export const RawRow = z
       .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
       .describe('Offset map: runs [offset in text, raw offset in the document]; within a run characters map one to one'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'RawRow' });
 export type RawRow = z.infer<typeof RawRow>;
 
-export const TableNote = z.object({ text: z.string(), source: SourceSpan }).strict();
+export const TableNote = z.object({ text: z.string(), source: SourceSpan }).strict().meta({ id: 'TableNote' });
 export type TableNote = z.infer<typeof TableNote>;
 
-export const QuantityKind = z.enum(['number', 'about', 'atLeast', 'atMost', 'rate', 'bracketed', 'estimate', 'none', 'text']);
+export const QuantityKind = z.enum(['number', 'about', 'atLeast', 'atMost', 'rate', 'bracketed', 'estimate', 'none', 'text']).meta({ id: 'QuantityKind' });
 export const Quantity = z
   .object({
     raw: z.string().describe('The cell text as printed (normalized characters)'),
@@ -34,10 +35,11 @@ export const Quantity = z
       .optional()
       .describe('for cumulative values: the years the total covers, when the table names its plan period'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Quantity' });
 export type Quantity = z.infer<typeof Quantity>;
 
-export const ColumnRole = z.enum(['base', 'target', 'growth', 'actual', 'plan', 'unit', 'attribute', 'other']);
+export const ColumnRole = z.enum(['base', 'target', 'growth', 'actual', 'plan', 'unit', 'attribute', 'other']).meta({ id: 'ColumnRole' });
 export const TableColumn = z
   .object({
     key: z.string().describe('Stable key within the table, e.g. base-2015, target-2020, growth; used in Indicator.values'),
@@ -45,7 +47,8 @@ export const TableColumn = z
     role: ColumnRole,
     year: z.number().int().nullable(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'TableColumn' });
 export type TableColumn = z.infer<typeof TableColumn>;
 
 export const Indicator = z
@@ -62,7 +65,8 @@ export const Indicator = z
     attributeText: z.string().nullable(),
     source: SourceSpan,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Indicator' });
 export type Indicator = z.infer<typeof Indicator>;
 
 export const Table = z
@@ -78,5 +82,6 @@ export const Table = z
     columns: z.array(TableColumn),
     indicators: z.array(Indicator),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Table' });
 export type Table = z.infer<typeof Table>;
