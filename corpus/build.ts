@@ -80,8 +80,8 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
   return named.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.file < b.file ? -1 : 1));
 }
 
-/** Build a corpus: one JSON per input plus index.json. A failing document never stops the batch. */
-export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
+/** The batch itself: one JSON per input plus index.json; `onEntry` hears each document as it finishes. */
+async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => void): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(options.outDir);
   // an output folder inside an input folder is not read back (it holds <id>.source.txt files)
@@ -98,7 +98,10 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const ids = uniqueIds(rel);
   const jobs: BuildJob[] = files.map((file, k) => ({ id: ids.get(rel[k])!, path: rel[k], file, outDir }));
   let done = 0;
-  const progress = (entry: IndexEntry): void => options.onProgress?.(++done, jobs.length, entry);
+  const progress = (entry: IndexEntry): void => {
+    options.onProgress?.(++done, jobs.length, entry);
+    onEntry(entry);
+  };
   const workers = Math.min(options.workers ?? 0, jobs.length);
   let entries: IndexEntry[];
   if (workers > 1 && workerScript()) {
@@ -119,4 +122,55 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const index = CorpusIndex.parse({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: TOOL_VERSION }, documents: entries });
   await folderWriter(outDir).writeIndex(index);
   return { index, failed: entries.filter((e) => e.status === 'failed').length };
+}
+
+/**
+ * A running build: await it for the result (the index and the failure count), or iterate it to
+ * take each document's index entry as soon as it is written — for big batches, where a caller
+ * wants to report or act on documents while the rest are still being built.
+ */
+export class CorpusBuild implements PromiseLike<BuildResult>, AsyncIterable<IndexEntry> {
+  private readonly done: Promise<BuildResult>;
+  private readonly entries: IndexEntry[] = [];
+  private waiting: Array<() => void> = [];
+  private finished = false;
+
+  constructor(options: BuildOptions) {
+    this.done = runBuild(options, (entry) => {
+      this.entries.push(entry);
+      this.wakeAll();
+    });
+    const settle = (): void => {
+      this.finished = true;
+      this.wakeAll();
+    };
+    this.done.then(settle, settle);
+  }
+
+  private wakeAll(): void {
+    const w = this.waiting;
+    this.waiting = [];
+    for (const f of w) f();
+  }
+
+  then<A = BuildResult, B = never>(onOk?: ((r: BuildResult) => A | PromiseLike<A>) | null, onErr?: ((e: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.done.then(onOk, onErr);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<IndexEntry> {
+    let next = 0;
+    for (;;) {
+      while (next < this.entries.length) yield this.entries[next++];
+      if (this.finished) {
+        await this.done; // a build that failed as a whole (no inputs, unusable output folder) throws here
+        return;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+}
+
+/** Build a corpus: one validated JSON per input plus index.json. A failing document never stops the batch. */
+export function buildCorpus(options: BuildOptions): CorpusBuild {
+  return new CorpusBuild(options);
 }
