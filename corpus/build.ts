@@ -1,17 +1,22 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import { resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
 import { createPipeline, type PipelineOptions } from '../pipeline/document.js';
 import { uniqueIds } from '../pipeline/emit/document-id.js';
-import { folderWriter } from './store.js';
-import { buildOne, type BuildJob } from './workers/build-one.js';
+import { folderWriter, removeStale } from './store.js';
+import { resolveInputs, NoInputsError, type Discovery } from './inputs.js';
+import { plainError } from './plain-error.js';
+import { buildOne, type BuildEvent, type BuildJob, type WarningNote } from './workers/build-one.js';
 import { runPool, workerScript } from './workers/pool.js';
 import { TOOL_VERSION } from '../core/version.js';
 
-export const INPUT_EXTENSIONS = ['txt', 'pdf'];
+export { INPUT_EXTENSIONS, resolveInputs, NoInputsError, type Discovery, type ResolvedInput } from './inputs.js';
+export type { BuildEvent, WarningNote } from './workers/build-one.js';
+
+/** Inputs larger than this are refused unless --max-bytes says otherwise: far above any real plan (a few MB). */
+export const DEFAULT_MAX_BYTES = 50_000_000;
 
 export interface BuildOptions extends PipelineOptions {
   /** worker threads to build on: 0 builds in this thread; each worker loads its own pipeline from the same options */
@@ -22,106 +27,85 @@ export interface BuildOptions extends PipelineOptions {
   root?: string;
   outDir: string;
   concurrency?: number;
-  onProgress?: (done: number, total: number, entry: IndexEntry) => void;
+  /** inputs larger than this many bytes fail with too-large before they are read (default DEFAULT_MAX_BYTES) */
+  maxBytes?: number;
+  /** per-document time limit in seconds: a document past it fails alone (builds on worker threads, at least one) */
+  timeout?: number;
+  /** per-worker heap limit in MB: a document that needs more fails alone (builds on worker threads, at least one) */
+  maxMemoryMb?: number;
+  /** each document as it finishes, with how many are done */
+  onProgress?: (done: number, total: number, entry: IndexEntry, event: BuildEvent) => void;
 }
 
 export interface BuildResult {
   index: CorpusIndex;
   failed: number;
+  /** inputs found and left out (devices, link loops, corpus folders), with why */
+  skipped: Discovery['skipped'];
+  /** documents' warnings: count by code, and the first few of each with their documents */
+  warnings: { byCode: Record<string, number>; first: Array<WarningNote & { source: string }> };
+  /** files of earlier builds removed from the output folder because this index no longer lists them */
+  removed: string[];
 }
 
-const toPosix = (p: string): string => p.split(sep).join('/');
-
-export interface ResolvedInput {
-  /** absolute path */
-  file: string;
-  /** path relative to its base with / separators: the folder given as input, else the file's own folder */
-  path: string;
-}
-
-/** Folders never searched for inputs. */
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
-
-export class NoInputsError extends Error {
-  override name = 'NoInputsError';
-}
-
-/**
- * Expand inputs (files, folders, globs) to a sorted list. A file found under a folder input is named
- * relative to that folder (fixtures/ → 000.txt), a file or glob match by its own name; names never
- * depend on the current folder. Two different files with the same name keep their folder's name in front.
- */
-export async function resolveInputs(inputs: readonly string[], root: string, exclude: readonly string[] = []): Promise<ResolvedInput[]> {
-  const found = new Map<string, { base: string; rel: string }>();
-  const excluded = (file: string): boolean => exclude.some((dir) => file === dir || file.startsWith(dir + sep));
-  const exts = `{${INPUT_EXTENSIONS.join(',')},${INPUT_EXTENSIONS.map((e) => e.toUpperCase()).join(',')}}`;
-  const add = (file: string, base: string): void => {
-    if (!found.has(file) && !excluded(file)) found.set(file, { base, rel: toPosix(relative(base, file)) });
-  };
-  for (const input of inputs) {
-    const abs = resolve(root, input);
-    let st = null;
-    try {
-      st = await stat(abs);
-    } catch {
-      st = null;
-    }
-    if (st?.isFile()) add(abs, dirname(abs));
-    else if (st?.isDirectory()) {
-      for (const f of await fg(`**/*.${exts}`, { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE })) add(resolve(f), abs);
-    } else {
-      for (const f of await fg(toPosix(input), { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE })) add(resolve(f), dirname(resolve(f)));
-    }
-  }
-  // the same name from two places: put the base folder's own name in front (d1/a.txt, d2/a.txt)
-  const byName = new Map<string, string[]>();
-  for (const [file, { rel }] of found) byName.set(rel, [...(byName.get(rel) ?? []), file]);
-  const named = [...found].map(([file, { base, rel }]) => ({ file, path: (byName.get(rel)?.length ?? 0) > 1 ? `${basename(base)}/${rel}` : rel }));
-  return named.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.file < b.file ? -1 : 1));
-}
+/** Warnings shown per code in the summary. */
+const SUMMARY_NOTES = 3;
 
 /** The batch itself: one JSON per input plus index.json; `onEntry` hears each document as it finishes. */
 async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => void): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(options.outDir);
   // an output folder inside an input folder is not read back (it holds <id>.source.txt files)
-  const resolved = await resolveInputs(options.inputs, root, [outDir]);
+  const outStat = await stat(outDir).catch(() => null);
+  if (outStat && !outStat.isDirectory()) throw new NoInputsError(`--out ${options.outDir} is a file, not a folder`);
+  for (const input of options.inputs) {
+    if (resolve(root, input) === outDir) throw new NoInputsError(`--out ${options.outDir} is also an input folder: write the corpus somewhere else`);
+  }
+  const { inputs: resolved, skipped } = await resolveInputs(options.inputs, root, [outDir]);
   // fail before anything is written: a mistyped input must not replace an existing corpus's index
-  if (resolved.length === 0) throw new NoInputsError(`no .txt or .pdf inputs found in: ${options.inputs.join(', ')}`);
+  if (resolved.length === 0) throw new NoInputsError(`no .txt or .pdf inputs found in: ${options.inputs.join(', ')}${skipped.length ? ` (left out: ${skipped.map((x) => `${x.path}: ${x.reason}`).join('; ')})` : ''}`);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {
-    throw new NoInputsError(`cannot use ${options.outDir} as the output folder: ${err instanceof Error ? err.message : String(err)}`);
+    throw new NoInputsError(`cannot use ${options.outDir} as the output folder: ${plainError(err)}`);
   }
-  const files = resolved.map((r) => r.file);
   const rel = resolved.map((r) => r.path);
   const ids = uniqueIds(rel);
-  const jobs: BuildJob[] = files.map((file, k) => ({ id: ids.get(rel[k])!, path: rel[k], file, outDir }));
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const jobs: BuildJob[] = resolved.map((r) => ({ id: ids.get(r.path)!, path: r.path, file: r.file, outDir, maxBytes }));
   let done = 0;
-  const progress = (entry: IndexEntry): void => {
-    options.onProgress?.(++done, jobs.length, entry);
-    onEntry(entry);
+  const byCode: Record<string, number> = {};
+  const first: BuildResult['warnings']['first'] = [];
+  const progress = (event: BuildEvent): void => {
+    for (const [code, n] of Object.entries(event.warnings.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
+    for (const w of event.warnings.first) if (first.filter((f) => f.code === w.code).length < SUMMARY_NOTES) first.push({ ...w, source: event.entry.source });
+    options.onProgress?.(++done, jobs.length, event.entry, event);
+    onEntry(event.entry);
   };
-  const workers = Math.min(options.workers ?? 0, jobs.length);
-  let entries: IndexEntry[];
-  if (workers > 1 && workerScript()) {
-    entries = await runPool(jobs, workers, { rules: options.rules, ocr: options.ocr }, progress);
+  const limited = options.timeout !== undefined || options.maxMemoryMb !== undefined;
+  const workers = Math.min(Math.max(options.workers ?? 0, limited ? 1 : 0), jobs.length);
+  let events: BuildEvent[];
+  if ((workers > 1 || limited) && workerScript()) {
+    events = await runPool(jobs, { workers, setup: { rules: options.rules, ocr: options.ocr }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, progress);
   } else {
     const pipeline = createPipeline(options);
     const limit = pLimit(options.concurrency ?? 2);
-    entries = await Promise.all(
+    events = await Promise.all(
       jobs.map((job) =>
         limit(async () => {
-          const entry = await buildOne(job, pipeline);
-          progress(entry);
-          return entry;
+          const event = await buildOne(job, pipeline);
+          progress(event);
+          return event;
         }),
       ),
     );
   }
+  const entries = events.map((e) => e.entry);
   const index = CorpusIndex.parse({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: TOOL_VERSION }, documents: entries });
   await folderWriter(outDir).writeIndex(index);
-  return { index, failed: entries.filter((e) => e.status === 'failed').length };
+  const removed = await removeStale(outDir, index);
+  const sortedCodes = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { index, failed: entries.filter((e) => e.status === 'failed').length, skipped, warnings: { byCode: sortedCodes, first }, removed };
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suspectMessage } from '../pipeline/normalize/ocr/suspect-message.js';
-import { formatReview, readReview, type ReviewInput } from './review.js';
+import { formatReview, readReview, reviewItems, type ReviewInput } from './review.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
 
 const span = (line: number, column: number) => ({ line, column, endLine: line, endColumn: column + 1, offset: 100, endOffset: 101 });
@@ -29,7 +29,7 @@ const doc001: ReviewInput = {
 describe('formatReview', () => {
   const out = formatReview([doc001, { id: '002', doc: { corrections: [], diagnostics: [] } }]);
   it('summarises the batch', () => {
-    expect(out.split('\n')[0]).toBe('2 document(s): 3 correction(s) applied, 1 suspect(s) open');
+    expect(out.split('\n')[0]).toBe('2 document(s): 3 correction(s) applied, 1 suspect(s) open, 1 other warning(s)');
   });
   it('groups applied corrections by rule, each with position, change and context', () => {
     const ocr = out.indexOf('== applied: ocr/subject-entity (2)');
@@ -39,15 +39,23 @@ describe('formatReview', () => {
     expect(out).toContain('001  L47:12  漯 → 湛  城乡面貌不断改善。**【漯河】新区加速推进。**  [score 3/2; suffixForm]');
     expect(out).toContain('001  L31:80  江 → 河  活动，“【湛江】营商”微信程序');
   });
-  it('lists open ocr-suspect diagnostics by rule, and nothing else', () => {
+  it('lists open ocr-suspect diagnostics by rule', () => {
     expect(out).toContain('== open suspects: ocr/word-evidence (1)');
     expect(out).toContain('001  L532:7  既 → 即? 上游区域，【既】可以享受 — ocr/word-evidence: the segmenter does not cut the corrected word out');
-    expect(out).not.toContain('numbering-gap');
+  });
+  it('lists every other warning by code, with the rule that reported it', () => {
+    expect(out).toContain('== warnings: numbering-gap (1)');
+    expect(out).toContain('001  -  gap  [numbering]');
+  });
+  it('filters by code: only those warnings, no corrections', () => {
+    const only = reviewItems([doc001], { code: 'numbering-gap' });
+    expect(only.corrections).toEqual([]);
+    expect(only.warnings.map((w) => [w.code, w.rule])).toEqual([['numbering-gap', 'numbering']]);
   });
   it('filters by rule prefix', () => {
     const only = formatReview([doc001], { rule: 'ocr/' });
     expect(only).not.toContain('opencc');
-    expect(only.split('\n')[0]).toBe('1 document(s): 2 correction(s) applied, 1 suspect(s) open');
+    expect(only.split('\n')[0]).toBe('1 document(s): 2 correction(s) applied, 1 suspect(s) open, 0 other warning(s)');
   });
 });
 

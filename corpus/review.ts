@@ -17,6 +17,8 @@ export interface ReviewInput {
 export interface ReviewOptions {
   /** only rules starting with this (e.g. ocr/) */
   readonly rule?: string;
+  /** only diagnostics with this code (e.g. numbering-gap); corrections are left out then */
+  readonly code?: string;
 }
 
 const SUSPECT_CODE = 'ocr-suspect';
@@ -49,44 +51,52 @@ function group<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
 export interface ReviewItems {
   documents: number;
   corrections: Array<{ id: string; rule: string; line: number; column: number; from: string; to: string; context: string; evidence: Record<string, unknown> }>;
-  suspects: Array<{ id: string; rule: string; line: number | null; column: number | null; text: string; actual: string | null; expected: string | null }>;
+  /** every warning, ocr-suspect ones included: code, the rule that reported it, position, message */
+  warnings: Array<{ id: string; code: string; rule: string; line: number | null; column: number | null; message: string; actual: string | null; expected: string | null }>;
 }
 
-/** The review as data: applied corrections and open ocr-suspect diagnostics, each with its document and raw position. */
+/** The review as data: applied corrections and every warning, each with its document and raw position. */
 export function reviewItems(inputs: readonly ReviewInput[], opts: ReviewOptions = {}): ReviewItems {
-  const keep = (rule: string) => !opts.rule || rule.startsWith(opts.rule);
-  const corrections = inputs.flatMap(({ id, doc }) =>
-    doc.corrections.filter((c) => keep(c.rule)).map((c) => ({ id, rule: c.rule, line: c.source.line, column: c.source.column, from: c.from, to: c.to, context: contextOf(c), evidence: c.evidence })),
-  );
-  const suspects = inputs.flatMap(({ id, doc }) =>
+  const keepRule = (rule: string) => !opts.rule || rule.startsWith(opts.rule);
+  const keepCode = (code: string) => !opts.code || code === opts.code;
+  const corrections = opts.code
+    ? []
+    : inputs.flatMap(({ id, doc }) =>
+        doc.corrections.filter((c) => keepRule(c.rule)).map((c) => ({ id, rule: c.rule, line: c.source.line, column: c.source.column, from: c.from, to: c.to, context: contextOf(c), evidence: c.evidence })),
+      );
+  const warnings = inputs.flatMap(({ id, doc }) =>
     doc.diagnostics
-      .filter((d) => d.code === SUSPECT_CODE)
-      .map((d) => {
-        return { id, rule: d.rule, line: d.source?.line ?? null, column: d.source?.column ?? null, text: d.message, actual: d.actual ?? null, expected: d.expected ?? null };
-      })
-      .filter((s) => keep(s.rule)),
+      .filter((d) => d.severity !== 'info' || d.code === SUSPECT_CODE)
+      .filter((d) => keepRule(d.rule) && keepCode(d.code))
+      .map((d) => ({ id, code: d.code, rule: d.rule, line: d.source?.line ?? null, column: d.source?.column ?? null, message: d.message, actual: d.actual ?? null, expected: d.expected ?? null })),
   );
-  return { documents: inputs.length, corrections, suspects };
+  return { documents: inputs.length, corrections, warnings };
 }
 
 const at = (line: number | null, column: number | null) => (line === null ? '-' : `L${line}:${column}`);
 
 /**
- * The review listing (pure): applied corrections grouped by rule, then open ocr-suspect
- * diagnostics grouped by rule; one line each with document, raw line:column, the change and
- * its 20-character context, so a person can check a batch quickly.
+ * The review listing (pure): applied corrections grouped by rule, then open ocr-suspect diagnostics
+ * grouped by rule, then every other warning grouped by code; one line each with document, raw
+ * line:column and the change or message, so a person can check a batch quickly.
  */
 export function formatReview(inputs: readonly ReviewInput[], opts: ReviewOptions = {}): string {
-  const { corrections, suspects } = reviewItems(inputs, opts);
+  const { corrections, warnings } = reviewItems(inputs, opts);
+  const suspects = warnings.filter((w) => w.code === SUSPECT_CODE);
+  const others = warnings.filter((w) => w.code !== SUSPECT_CODE);
   const out: string[] = [];
-  out.push(`${inputs.length} document(s): ${corrections.length} correction(s) applied, ${suspects.length} suspect(s) open`);
+  out.push(`${inputs.length} document(s): ${corrections.length} correction(s) applied, ${suspects.length} suspect(s) open, ${others.length} other warning(s)`);
   for (const [rule, list] of group(corrections, (x) => x.rule)) {
     out.push('', `== applied: ${rule} (${list.length})`);
     for (const c of list) out.push(`${c.id}  ${at(c.line, c.column)}  ${c.from} → ${c.to}  ${c.context}${whyOf(c.evidence)}`);
   }
   for (const [rule, list] of group(suspects, (x) => x.rule)) {
     out.push('', `== open suspects: ${rule} (${list.length})`);
-    for (const s of list) out.push(`${s.id}  ${at(s.line, s.column)}  ${s.text}`);
+    for (const s of list) out.push(`${s.id}  ${at(s.line, s.column)}  ${s.message}`);
+  }
+  for (const [code, list] of group(others, (x) => x.code)) {
+    out.push('', `== warnings: ${code} (${list.length})`);
+    for (const w of list) out.push(`${w.id}  ${at(w.line, w.column)}  ${w.message}  [${w.rule}]`);
   }
   return out.join('\n') + '\n';
 }

@@ -136,3 +136,42 @@ export function folderWriter(dir: string): CorpusWriter {
     },
   };
 }
+
+/** The atomic writer's temporary files (left behind only when a build was killed mid-write). */
+const TEMP_FILE = /^\.[0-9a-f]{12}\.tmp$/;
+
+/** Is this JSON text a plancorpus document (not some other JSON a user keeps in the folder)? */
+function isDocumentJson(text: string): boolean {
+  try {
+    const v = JSON.parse(text) as { schemaVersion?: unknown; id?: unknown; source?: { sha256?: unknown } };
+    return typeof v.schemaVersion === 'string' && typeof v.id === 'string' && typeof v.source?.sha256 === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files of a corpus folder that its index.json does not account for: plancorpus documents and
+ * extracted texts of earlier builds, and temporary files of an interrupted one. Other files are not
+ * plancorpus's and are never listed.
+ */
+export async function unlistedFiles(dir: string, index: CorpusIndex): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const outputs = new Set(index.documents.flatMap((e) => (e.status === 'ok' && e.output ? [e.output, `${e.id}.source.txt`] : [])));
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    if (name === 'index.json' || outputs.has(name)) continue;
+    if (TEMP_FILE.test(name)) out.push(name);
+    else if (name.endsWith('.source.txt')) out.push(name);
+    else if (name.endsWith('.json') && isDocumentJson(await readFile(join(dir, name), 'utf8'))) out.push(name);
+  }
+  return out;
+}
+
+/** Remove what unlistedFiles finds, after a build has written its index: a re-build leaves no stale documents. */
+export async function removeStale(dir: string, index: CorpusIndex): Promise<string[]> {
+  const { rm } = await import('node:fs/promises');
+  const stale = await unlistedFiles(dir, index);
+  for (const name of stale) await rm(join(dir, name), { force: true });
+  return stale;
+}

@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../pipeline/ingest/index.js';
-import { CorpusError, openCorpus } from './store.js';
+import { CorpusError, openCorpus, unlistedFiles } from './store.js';
 
 export interface CorpusCheck {
+  /** documents index.json lists as built */
   documents: number;
+  /** of those, how many passed every check */
+  valid: number;
   problems: Array<{ id: string; message: string }>;
 }
 
@@ -17,7 +20,7 @@ export async function validateCorpus(dir: string): Promise<CorpusCheck> {
   } catch (err) {
     if (!(err instanceof CorpusError)) throw err;
     // a folder that is not a corpus at all is the caller's mistake; a corpus whose index is broken is a finding
-    if (err.file === join(dir, 'index.json') && existsSync(err.file)) return { documents: 0, problems: [{ id: 'index.json', message: err.message }] };
+    if (err.file === join(dir, 'index.json') && existsSync(err.file)) return { documents: 0, valid: 0, problems: [{ id: 'index.json', message: err.message }] };
     throw err;
   }
   const problems: CorpusCheck['problems'] = [];
@@ -45,6 +48,10 @@ export async function validateCorpus(dir: string): Promise<CorpusCheck> {
       if (text !== null && sha256(text) !== x.sha256) problems.push({ id: e.id, message: `extracted text ${x.path} does not match its sha256` });
     }
   }
-  return { documents, problems };
+  const valid = documents - problems.length;
+  for (const name of await unlistedFiles(dir, corpus.index)) {
+    if (!name.endsWith('.tmp')) problems.push({ id: name, message: `${name} is a plancorpus file that index.json does not list (left from another build?)` });
+  }
+  return { documents, valid, problems };
 }
 

@@ -26,7 +26,7 @@ if (inputs.length === 0) inputs.push('fixtures');
 let peak = process.memoryUsage().rss;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 
-const files = await resolveInputs(inputs, process.cwd());
+const { inputs: files } = await resolveInputs(inputs, process.cwd());
 const texts = [];
 let textBytes = 0;
 for (const f of files) {

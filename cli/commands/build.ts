@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
+import { ProgressReporter, type LogFormat } from '../progress.js';
 
 const wholeNumber = (flag: string, min: number) => (v: string): number => {
   const n = Number(v);
@@ -7,14 +8,25 @@ const wholeNumber = (flag: string, min: number) => (v: string): number => {
   return n;
 };
 
+/** 50MB, 2.5GB, 800k, 1000000 → bytes */
+const byteSize = (v: string): number => {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(v.trim());
+  if (!m) throw new Error(`--max-bytes takes a size such as 50MB or 200000000, not ${v}`);
+  return Math.round(Number(m[1]) * { '': 1, k: 1e3, m: 1e6, g: 1e9 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g']);
+};
+
 interface BuildOpts {
   out: string;
   rules?: string;
   concurrency: number;
   workers?: number;
+  maxBytes?: number;
+  timeout?: number;
+  maxMemory?: number;
   quiet?: boolean;
   strict?: boolean;
   format: string;
+  logFormat: LogFormat;
 }
 
 export function buildCommand(io: Io, setExit: SetExit): Command {
@@ -25,10 +37,14 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))
     .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries (~2 s, ~1 GB): worth it only with spare cores and long batches').argParser(wholeNumber('--workers', 0)))
+    .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this, before reading them (default 50MB)').argParser(byteSize))
+    .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
+    .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread in MB: a document that needs more fails alone').argParser(wholeNumber('--max-memory', 64)))
+    .addOption(new Option('--log-format <format>', 'progress and results as text, or as one JSON object per event on stdout').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 when any document has warnings, too');
   return withOutputOptions(cmd).action(async (inputs: string[], opts: BuildOpts) => {
     const { buildCorpus, NoInputsError } = await import('../../corpus/build.js');
-    const progress = io.stderrIsTTY && !opts.quiet;
+    const log = new ProgressReporter(io, { format: opts.logFormat, quiet: Boolean(opts.quiet) || opts.format === 'json', out: opts.out });
     let built;
     try {
       built = await buildCorpus({
@@ -37,24 +53,22 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
         concurrency: opts.concurrency,
         rules: opts.rules,
         workers: opts.workers ?? 0,
-        onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
+        maxBytes: opts.maxBytes,
+        timeout: opts.timeout,
+        maxMemoryMb: opts.maxMemory,
+        onProgress: (done, total, entry) => log.document(done, total, entry),
       });
     } catch (err) {
       if (err instanceof NoInputsError) throw new UsageError(err.message);
       throw err;
+    } finally {
+      log.stop();
     }
     const { index, failed } = built;
-    if (progress) io.stderr('\n');
-    if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, entries: index.documents })}\n`);
-    else if (!opts.quiet) {
-      for (const e of index.documents) {
-        io.stdout(e.status === 'ok' ? `ok      ${e.source} → ${opts.out}/${e.output}${e.warnings ? ` (${e.warnings} warning${e.warnings === 1 ? '' : 's'})` : ''}\n` : `failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
-      }
-      io.stdout(`${index.documents.length - failed} of ${index.documents.length} documents written to ${opts.out}/ (index.json)\n`);
-    } else {
-      for (const e of index.documents) if (e.status === 'failed') io.stderr(`failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`);
-    }
-    const warned = index.documents.some((e) => e.warnings > 0);
-    setExit(failed > 0 || (opts.strict && warned) ? EXIT.someFailed : EXIT.ok);
+    const warned = index.documents.filter((e) => e.warnings > 0);
+    const strictFail = Boolean(opts.strict) && warned.length > 0;
+    if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, warnings: built.warnings, skipped: built.skipped, removed: built.removed, entries: index.documents })}\n`);
+    else log.summary(built, strictFail);
+    setExit(failed > 0 || strictFail ? EXIT.someFailed : EXIT.ok);
   });
 }

@@ -71,4 +71,15 @@ describe('export subcommands through execute()', () => {
     expect(out.join('')).toMatch(/--format <format>/);
     expect(await execute(['export', 'indicators', '--no-such-option'], io)).toBe(2);
   });
+
+  it('exits 1 and names the documents it could not read, exporting the rest', async () => {
+    const { cp, writeFile } = await import('node:fs/promises');
+    const broken = `${dir}-broken`;
+    await cp(dir, broken, { recursive: true });
+    await writeFile(join(broken, 'documents', '003_0b1e8b9a0c3e043b.json'), '{ cut off');
+    const r = await run(['indicators', broken, '--format', 'jsonl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/plancorpus export indicators: skipped 003_0b1e8b9a0c3e043b: .*003_0b1e8b9a0c3e043b\.json is not valid JSON/);
+    expect(r.stdout).toContain('004_28dd4271f70e694a');
+  });
 });

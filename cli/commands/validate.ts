@@ -13,10 +13,10 @@ export function validateCommand(io: Io, setExit: SetExit): Command {
       if (err instanceof CorpusError) throw new UsageError(err.message);
       throw err;
     }
-    if (opts.format === 'json') io.stdout(`${JSON.stringify({ documents: r.documents, valid: r.documents - r.problems.length, problems: r.problems })}\n`);
+    if (opts.format === 'json') io.stdout(`${JSON.stringify({ documents: r.documents, valid: r.valid, problems: r.problems })}\n`);
     else {
       for (const p of r.problems) io.stdout(`invalid  ${p.id}: ${p.message}\n`);
-      if (!opts.quiet) io.stdout(`${r.documents - r.problems.length} of ${r.documents} documents valid\n`);
+      if (!opts.quiet) io.stdout(`${r.valid} of ${r.documents} documents valid\n`);
     }
     setExit(r.problems.length > 0 ? EXIT.someFailed : EXIT.ok);
   });

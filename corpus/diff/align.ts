@@ -3,6 +3,7 @@
  * keys, with a guard. When the edit distance needed exceeds what the budget allows, the search
  * stops and a unique-anchor (patience) heuristic aligns the rest; the result says so (exact: false).
  */
+import { pushAll } from '../../core/arrays.js';
 
 /** Matched index pairs [i in a, j in b], strictly increasing in both. */
 export type Matches = Array<[number, number]>;
@@ -66,13 +67,13 @@ function alignRange(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo:
     const m = sb - bLo;
     const maxD = Math.min(n + m, MAX_D, Math.max(1, Math.floor(budget / (n + m))));
     const mid = myers(a, aLo, n, b, bLo, m, maxD);
-    if (mid) out.push(...mid);
+    if (mid) pushAll(out, mid);
     else {
       exact = false;
       if (allowPatience) patience(a, aLo, sa, b, bLo, sb, budget, out);
     }
   }
-  out.push(...suffix);
+  pushAll(out, suffix);
   return exact;
 }
 

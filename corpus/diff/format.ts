@@ -2,6 +2,7 @@
 import type { SourceSpan } from '../../schemas/source.js';
 import { renderEdit } from './text.js';
 import { CATEGORIES, type CorpusDiff, type DocumentDiff, type FieldChange, type LineChange, type OutlineEntry, type ParagraphRef, type QuantityRef, type TextEdit } from './types.js';
+import { pushAll } from '../../core/arrays.js';
 
 /** The CorpusDiff as JSON (keys in the order the diff builds them), with a trailing newline. */
 export function formatDiffJson(diff: CorpusDiff): string {
@@ -185,7 +186,7 @@ export function formatDiffText(diff: CorpusDiff, opts: TextFormatOptions = {}): 
   for (const x of diff.removed) lines.push(`- removed  ${x.id} (${x.source}${x.status === 'failed' ? ', failed' : ''})`);
   for (const d of diff.documents) {
     lines.push('', `== ${d.id} (${d.source.before === d.source.after ? d.source.before : `${d.source.before} → ${d.source.after}`})`);
-    lines.push(...formatDocumentDiff(d));
+    pushAll(lines, formatDocumentDiff(d));
   }
   return `${lines.join('\n')}\n`;
 }

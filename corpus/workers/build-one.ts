@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Pipeline } from '../../pipeline/document.js';
 import { folderWriter } from '../store.js';
+import { plainError } from '../plain-error.js';
 
 export interface BuildJob {
   id: string;
@@ -10,22 +11,73 @@ export interface BuildJob {
   /** absolute path to read */
   file: string;
   outDir: string;
+  /** inputs larger than this are refused before they are read */
+  maxBytes: number;
 }
 
-/** Read, process and write one document; the index entry says how it went. Never throws for bad input. */
-export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<IndexEntry> {
-  const { id, path } = job;
-  let bytes: Uint8Array;
+/** A warning of a built document, for the batch's summary: code, message and raw line. */
+export interface WarningNote {
+  code: string;
+  message: string;
+  line: number | null;
+}
+
+/** How one document went: its index entry, and its warnings by code (counts, and the first few of each). */
+export interface BuildEvent {
+  entry: IndexEntry;
+  warnings: { byCode: Record<string, number>; first: WarningNote[] };
+}
+
+/** Warnings of one code kept per document for the summary (the count in the entry is exact). */
+const NOTES_PER_CODE = 3;
+
+const failedEntry = (job: BuildJob, code: string, message: string, sha256: string | null = null, bytes: number | null = null): BuildEvent => ({
+  entry: { id: job.id, source: job.path, sha256, bytes, status: 'failed', error: { code, message }, warnings: 0, output: null },
+  warnings: { byCode: {}, first: [] },
+});
+
+function mb(n: number): string {
+  return `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+}
+
+/** Read the file, refusing it before reading when it is larger than the limit (no whole read of a 60 GB file). */
+async function readLimited(job: BuildJob): Promise<Uint8Array | BuildEvent> {
+  let handle;
   try {
-    bytes = await readFile(job.file);
+    handle = await open(job.file, 'r');
   } catch (err) {
-    return { id, source: path, sha256: null, bytes: null, status: 'failed', error: { code: 'read-error', message: err instanceof Error ? err.message : String(err) }, warnings: 0, output: null };
+    return failedEntry(job, 'read-error', `cannot read ${job.path}: ${plainError(err)}`);
   }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return failedEntry(job, 'not-a-file', `${job.path} is not a regular file`);
+    if (st.size > job.maxBytes) return failedEntry(job, 'too-large', `${job.path} is ${mb(st.size)}, over the limit of ${mb(job.maxBytes)} (raise it with --max-bytes)`, null, st.size);
+    return await handle.readFile();
+  } catch (err) {
+    return failedEntry(job, 'read-error', `cannot read ${job.path}: ${plainError(err)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Read, process and write one document; the event says how it went. Never throws for bad input. */
+export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<BuildEvent> {
+  const { id, path } = job;
+  const bytes = await readLimited(job);
+  if (!(bytes instanceof Uint8Array)) return bytes;
   const result = await pipeline.run(id, { path, bytes });
-  if (result.status === 'failed') {
-    return { id, source: path, sha256: result.sha256, bytes: result.bytes, status: 'failed', error: result.error, warnings: 0, output: null };
-  }
+  if (result.status === 'failed') return failedEntry(job, result.error.code, result.error.message, result.sha256, result.bytes);
   const output = await folderWriter(job.outDir).writeDocument(result.document, result.extractedText);
-  const warnings = result.document.diagnostics.filter((d) => d.severity !== 'info').length;
-  return { id, source: path, sha256: result.document.source.sha256, bytes: result.document.source.bytes, status: 'ok', error: null, warnings, output };
+  const warned = result.document.diagnostics.filter((d) => d.severity !== 'info');
+  const byCode: Record<string, number> = {};
+  const first: WarningNote[] = [];
+  for (const d of warned) {
+    const n = byCode[d.code] ?? 0;
+    byCode[d.code] = n + 1;
+    if (n < NOTES_PER_CODE) first.push({ code: d.code, message: d.message, line: d.source?.line ?? null });
+  }
+  return {
+    entry: { id, source: path, sha256: result.document.source.sha256, bytes: result.document.source.bytes, status: 'ok', error: null, warnings: warned.length, output },
+    warnings: { byCode, first },
+  };
 }

@@ -5,6 +5,7 @@ import type { Block, TableRegion } from '../types.js';
 import type { Taken } from './claims.js';
 import { matchMarker } from '../../core/text/markers.js';
 import { displayWidth } from '../../core/text/chars.js';
+import { pushAll } from '../../core/arrays.js';
 
 export interface TableRegionBlocks {
   caption: Block;
@@ -100,7 +101,7 @@ export function findTableRegions(blocks: readonly Block[], taken: Taken): TableR
 /** A located table as the table stage takes it: caption, notes and the rows of its body, each row mapped back to raw. */
 export function toTableRegion(t: TableRegionBlocks, id: string, sectionId: string | null, chars: MappedText, doc: DocContext): TableRegion {
   const rawRows: RawRow[] = [];
-  for (const b of t.body) rawRows.push(...rowsOf(b, chars, doc));
+  for (const b of t.body) pushAll(rawRows, rowsOf(b, chars, doc));
   const last = t.notes.length > 0 ? t.notes[t.notes.length - 1] : t.body[t.body.length - 1];
   return {
     id,

@@ -39,6 +39,15 @@ function quantityOf(cell: CellDraft, opts: BuildOptions): Quantity {
 /** Typed indicators from a layout reader's rows. */
 export function buildIndicators(rows: readonly RowDraft[], opts: BuildOptions): Indicator[] {
   const ids = new Set<string>();
+  /** rows with one number (a table that restarts its numbering): the second is `…-1~2`, the third `…-1~3` */
+  const repeats = new Map<string, number>();
+  const uniqueId = (base: string): string => {
+    let id = base;
+    for (let k = repeats.get(base) ?? 1; ids.has(id); ) id = `${base}~${++k}`;
+    repeats.set(base, Number(/~(\d+)$/.exec(id)?.[1] ?? 1));
+    ids.add(id);
+    return id;
+  };
   return rows.map((row, n) => {
     const values: Record<string, Quantity> = {};
     let unit: string | null = null;
@@ -58,9 +67,7 @@ export function buildIndicators(rows: readonly RowDraft[], opts: BuildOptions): 
       }
     });
     const named = splitNameUnit(cleanName(row.name.raw));
-    let id = `${opts.tableId}-${row.seq ?? `r${n + 1}`}`;
-    while (ids.has(id)) id += "'";
-    ids.add(id);
+    const id = uniqueId(`${opts.tableId}-${row.seq ?? `r${n + 1}`}`);
     return {
       id,
       seq: row.seq ?? '',

@@ -9,6 +9,7 @@ import { LineIndex } from '../../core/provenance/line-index.js';
 import { matchSeq } from './seq.js';
 import { parseQuantity } from './quantity.js';
 import { tokenizeLine, type Token } from './tokens.js';
+import { pushAll } from '../../core/arrays.js';
 
 const MAX_HEADER_LINE = 40;
 const compactKey = (s: string): string => s.replace(/\s+/g, '');
@@ -88,7 +89,7 @@ export function readSpaced(rows: readonly RawRow[], doc: DocContext): LayoutResu
       doc.report('warning', 'row-unparsed', `table row before any numbered row: ${text}`, rows[i].source);
       continue;
     }
-    g.tokens.push(...tokenizeLine(text, i));
+    pushAll(g.tokens, tokenizeLine(text, i));
     g.rows.push(i);
   }
 
@@ -163,7 +164,7 @@ function records(g: Group, hasAttribute: boolean, valueCount: number, stray: (t:
   if (rec.values.length > 0) out.push(rec);
   else if (rec.name.length > 0 && out.length === 1 && out[0].name.length > 0 && out[0].name.every((t) => t.row < out[0].values[0]?.row)) {
     // the second half of a name printed around its row (see takeTrailingName)
-    out[0].name.push(...rec.name);
+    pushAll(out[0].name, rec.name);
   } else for (const t of rec.name) stray(t);
   return out;
 }

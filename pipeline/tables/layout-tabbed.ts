@@ -7,6 +7,7 @@ import { isIdLabel, roleWords, type HeaderCell } from './header.js';
 import { parseQuantity } from './quantity.js';
 import { textRangeSpan } from './row-span.js';
 import { matchSeq } from './seq.js';
+import { maxOf } from '../../core/arrays.js';
 
 interface TabCell {
   text: string;
@@ -61,7 +62,7 @@ export function readTabbed(rows: readonly RawRow[], doc: DocContext): LayoutResu
   const categoryColumn = CATEGORY_LABEL.test(compactText(table[0]?.[0]?.text ?? ''));
   const headerEnd = categoryColumn ? table.findIndex((cells, i) => i > 0 && isValueRow(cells)) : table.findIndex(isDataStart);
   if (headerEnd <= 0) return null;
-  const width = Math.max(...table.map((c) => c.length));
+  const width = maxOf(table.map((c) => c.length), 0);
   if (categoryColumn) {
     for (let i = headerEnd; i < table.length; i++) {
       const short = width - table[i].length;

@@ -1,0 +1,81 @@
+/**
+ * Kill the build at random moments (SIGKILL: no cleanup runs): the output folder never holds a
+ * partial or invalid document or index.json, and the next run completes and equals an
+ * uninterrupted build byte for byte.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CorpusIndex } from '../schemas/corpus.js';
+import { PlanDocument } from '../schemas/document.js';
+import { ROOT, FIXTURES, FIXTURE_FILES } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'plancorpus.js');
+
+/** mulberry32: a small seeded generator, so a failure can be replayed */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function build(inp: string, out: string, killAfterMs?: number): Promise<number | string | null> {
+  return new Promise((resolve) => {
+    const child = spawn('node', [BIN, 'build', inp, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    const timer = killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), killAfterMs) : null;
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve(signal ?? code);
+    });
+  });
+}
+
+/** Every file a reader would take as a document or index must be whole and valid. */
+function checkFolder(out: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(out);
+  } catch {
+    return; // killed before the folder was made
+  }
+  for (const name of names) {
+    if (!name.endsWith('.json')) continue;
+    const value = JSON.parse(readFileSync(join(out, name), 'utf8')) as unknown;
+    if (name === 'index.json') CorpusIndex.parse(value);
+    else PlanDocument.parse(value);
+  }
+}
+
+const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe('a build killed with SIGKILL at random moments', () => {
+  it('leaves only whole, valid files, and the next run equals an uninterrupted build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancorpus-kill-'));
+    const inp = join(dir, 'in');
+    mkdirSync(inp);
+    for (const name of ['001', '004', 'gbk']) copyFileSync(join(FIXTURES, FIXTURE_FILES[name]), join(inp, FIXTURE_FILES[name]));
+    const reference = join(dir, 'reference');
+    const t0 = Date.now();
+    expect(await build(inp, reference)).toBe(0);
+    const full = Date.now() - t0;
+    const out = join(dir, 'out');
+    const random = rng(20261130);
+    let killed = 0;
+    for (let k = 0; k < 24; k++) {
+      const how = await build(inp, out, Math.round(50 + random() * full));
+      if (how === 'SIGKILL') killed++;
+      else expect(how).toBe(0);
+      checkFolder(out);
+    }
+    expect(killed).toBeGreaterThanOrEqual(20);
+    expect(await build(inp, out)).toBe(0);
+    expect(files(out)).toEqual(files(reference));
+  }, 300_000);
+});
