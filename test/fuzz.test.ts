@@ -7,18 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../pipeline/document.js';
 import { PlanDocument } from '../schemas/document.js';
-import { FIXTURES, FIXTURE_FILES, fixtureBytes } from './helpers.js';
+import { FIXTURES, FIXTURE_FILES, fixtureBytes, seededRandom } from './helpers.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (b: Buffer, r: () => number) => Buffer;
 const int = (r: () => number, n: number): number => Math.floor(r() * n);
@@ -86,7 +76,7 @@ describe('seeded mutations of the fixtures through the whole pipeline', () => {
   const pipeline = createPipeline();
 
   it('1,000 text cases: no crash and no hang; failures are coded; documents validate', async () => {
-    const r = rng(13);
+    const r = seededRandom(13);
     const names = Object.keys(FIXTURE_FILES).sort().filter((n) => n !== 'gbk');
     const tally: Record<string, number> = {};
     for (let i = 0; i < 1000; i++) {
@@ -112,7 +102,7 @@ describe('seeded mutations of the fixtures through the whole pipeline', () => {
   }, 600_000);
 
   it('80 PDF cases with random bytes: no crash and no hang; failures are coded', async () => {
-    const r = rng(29);
+    const r = seededRandom(29);
     const pdf = readFileSync(join(FIXTURES, 'pdf', 'zhanhe-excerpt.pdf'));
     for (let i = 0; i < 80; i++) {
       const kind = i % 3 === 0 ? 'truncate' : i % 3 === 1 ? 'flip bytes' : 'random bytes';

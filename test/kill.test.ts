@@ -10,21 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusIndex } from '../schemas/corpus.js';
 import { PlanDocument } from '../schemas/document.js';
-import { ROOT, FIXTURES, FIXTURE_FILES } from './helpers.js';
+import { ROOT, FIXTURES, FIXTURE_FILES, seededRandom } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'plancorpus.js');
 
-/** mulberry32: a small seeded generator, so a failure can be replayed */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function build(inp: string, out: string, killAfterMs?: number): Promise<number | string | null> {
   return new Promise((resolve) => {
@@ -66,7 +55,7 @@ describe('a build killed with SIGKILL at random moments', () => {
     expect(await build(inp, reference)).toBe(0);
     const full = Date.now() - t0;
     const out = join(dir, 'out');
-    const random = rng(20261130);
+    const random = seededRandom(20261130);
     let killed = 0;
     for (let k = 0; k < 24; k++) {
       const how = await build(inp, out, Math.round(50 + random() * full));
