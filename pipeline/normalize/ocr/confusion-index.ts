@@ -5,6 +5,8 @@ export interface Partner {
   readonly scope: ConfusionSet['scope'];
   readonly kind: ConfusionSet['kind'];
   readonly source: string;
+  /** where the pair comes from: the confusion table (default) or the decomposition data (lookalikes.ts) */
+  readonly origin?: 'table' | 'decomposition';
 }
 
 /** char → the characters it may stand for (every member of a set with every other). */
