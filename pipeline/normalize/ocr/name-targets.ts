@@ -28,7 +28,7 @@ const target = (role: TargetRole, d: Division): NameTarget => ({
 });
 
 /**
- * The subject itself, its city, and the divisions next to it (the other counties of its city,
+ * The subject itself, its city and province, and the divisions next to it (the other counties of its city,
  * or a city's counties) that the document names often: 003 is about 卫东区 and names the river
  * and district 湛河 seven times, so 湛河 is protected there too.
  */
@@ -41,6 +41,8 @@ export function nameTargets(subject: Subject, g: Gazetteer, compact: string): Na
   const out: NameTarget[] = [target('subject', own)];
   const city = own.level === 'county' ? g.cityOf(own) : undefined;
   if (city) out.push(target('parent', city));
+  const province = own.level === 'province' ? undefined : g.provinceOf(own);
+  if (province && province.short.length >= 2) out.push(target('parent', province));
   const neighbours = city ? g.children(city) : own.level === 'city' ? g.children(own) : [];
   for (const d of neighbours) {
     if (d.code === own.code || d.short.length < 2) continue;

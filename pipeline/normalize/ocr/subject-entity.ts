@@ -97,7 +97,7 @@ export function findNameCandidates(input: NameScanInput): NameCandidate[] {
           genuine: { division: realDivision(w, t, g)?.name ?? null, list: listOfPlaces(w, g), compound: dictionaryCompound(w, input.lexicon) },
           place: placeContext(w, rules.placeContexts),
           strong: {
-            suffix: t.role === 'subject' ? suffixForm(w, t, g) : null,
+            suffix: suffixForm(w, t, g),
             listed: t.role === 'subject' ? listedContext(w, rules.subjectContexts) : null,
             water: waterContext(w, t, input.subject.name, rules.waterContexts),
           },
