@@ -1,10 +1,10 @@
 import type { CharFinding } from './types.js';
-import nodejieba from 'nodejieba';
 import type { OcrRules } from '../../../schemas/ocr-rules.js';
-import type { ConfusionIndex } from './confusion-index.js';
+import type { ConfusionIndex, Partner } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
 import { countOccurrences } from './count-occurrences.js';
 import type { Lexicon } from './lexicon.js';
+import { segmentWindow } from './segment-window.js';
 
 export const RULE_WORD = 'ocr/word-evidence';
 
@@ -33,11 +33,19 @@ export function bestWordAt(text: string, i: number, lexicon: Lexicon): WordHit |
   return best;
 }
 
-/** nodejieba's segmentation (dictionary only, no HMM guesses) of the window around position i. */
-export function segmentAround(text: string, i: number): { tokens: string[]; token: string } {
+/** True when some dictionary word (2–4 characters) of `text` covers position `i` (stops at the first). */
+export function wordAt(text: string, i: number, lexicon: Lexicon): boolean {
+  for (let len = 2; len <= MAX_WORD; len++) {
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) if (lexicon.has(text.slice(s, s + len))) return true;
+  }
+  return false;
+}
+
+/** The dictionary-only segmentation (jieba's route, see segmentWindow) of the window around position i. */
+export function segmentAround(text: string, i: number, lexicon: Lexicon): { tokens: string[]; token: string } {
   const start = Math.max(0, i - SEGMENT_WINDOW);
   const window = text.slice(start, i + SEGMENT_WINDOW + 1);
-  const tokens = nodejieba.cut(window, false);
+  const tokens = segmentWindow(window, lexicon);
   let pos = 0;
   for (const t of tokens) {
     if (start + pos + t.length > i) return { tokens, token: t };
@@ -47,6 +55,32 @@ export function segmentAround(text: string, i: number): { tokens: string[]; toke
 }
 
 const HAN = /\p{Script=Han}/u;
+
+interface WordPartners {
+  readonly byCode: Map<number, Partner[]>;
+  /** 1 for the codes that have partners: most characters are skipped by a typed-array test */
+  readonly has: Uint8Array;
+}
+
+const wordPartnerCache = new WeakMap<ConfusionIndex, WordPartners>();
+
+/** The confusion partners of ordinary words (scope all), by the character's UTF-16 code (all confusion characters are BMP). */
+function partnersInWords(index: ConfusionIndex): WordPartners {
+  const hit = wordPartnerCache.get(index);
+  if (hit) return hit;
+  const byCode = new Map<number, Partner[]>();
+  const has = new Uint8Array(0x10000);
+  for (const [ch, partners] of index) {
+    const all = partners.filter((p) => p.scope === 'all');
+    if (all.length > 0 && ch.length === 1) {
+      byCode.set(ch.charCodeAt(0), all);
+      has[ch.charCodeAt(0)] = 1;
+    }
+  }
+  const w = { byCode, has };
+  wordPartnerCache.set(index, w);
+  return w;
+}
 
 export type WordFinding = CharFinding;
 
@@ -73,13 +107,14 @@ function contextWindows(compact: string, start: number, word: string): string[] 
  */
 export function wordFindings(compact: string, rules: OcrRules, index: ConfusionIndex, lexicon: Lexicon, skip: (at: number) => boolean): WordFinding[] {
   const { minFrequency } = rules.wordEvidence;
+  const wordPartners = partnersInWords(index);
   const out: WordFinding[] = [];
   for (let i = 0; i < compact.length; i++) {
+    if (wordPartners.has[compact.charCodeAt(i)] === 0) continue;
+    const partners = wordPartners.byCode.get(compact.charCodeAt(i));
+    if (!partners || skip(i)) continue;
     const ch = compact[i];
-    const partners = index.get(ch)?.filter((p) => p.scope === 'all');
-    if (!partners?.length || skip(i)) continue;
-    const orig = bestWordAt(compact, i, lexicon);
-    if (orig) continue; // the text as written makes a word: no evidence of a confusion
+    if (wordAt(compact, i, lexicon)) continue; // the text as written makes a word: no evidence of a confusion
     let best: { to: string; hit: WordHit; source: string } | null = null;
     const ws = Math.max(0, i - MAX_WORD + 1);
     for (const p of partners) {
@@ -91,7 +126,7 @@ export function wordFindings(compact: string, rules: OcrRules, index: ConfusionI
     const neighboursHan = HAN.test(compact[i - 1] ?? '') || HAN.test(compact[i + 1] ?? '');
     if (!neighboursHan) continue;
     const fixed = compact.slice(Math.max(0, i - SEGMENT_WINDOW), i) + best.to + compact.slice(i + 1, i + SEGMENT_WINDOW + 1);
-    const seg = segmentAround(fixed, Math.min(i, SEGMENT_WINDOW));
+    const seg = segmentAround(fixed, Math.min(i, SEGMENT_WINDOW), lexicon);
     // the segmenter, run on the corrected text, cuts out a dictionary word holding the corrected character
     if (!(seg.token.length >= 2 && seg.token.includes(best.to) && lexicon.has(seg.token))) continue;
     const wordStart = ws + best.hit.start;
