@@ -106,7 +106,7 @@ function contextWindows(compact: string, start: number, word: string): string[] 
  * DECISIVE_RULE.
  */
 export function wordFindings(compact: string, rules: OcrRules, index: ConfusionIndex, lexicon: Lexicon, skip: (at: number) => boolean): WordFinding[] {
-  const { minFrequency } = rules.wordEvidence;
+  const { minFrequency, minRatio } = rules.wordEvidence;
   const wordPartners = partnersInWords(index);
   const out: WordFinding[] = [];
   for (let i = 0; i < compact.length; i++) {
@@ -122,7 +122,8 @@ export function wordFindings(compact: string, rules: OcrRules, index: ConfusionI
       const hit = bestWordAt(alt, i - ws, lexicon);
       if (hit && hit.frequency >= minFrequency && (!best || hit.frequency > best.hit.frequency)) best = { to: p.char, hit, source: p.source };
     }
-    if (!best) continue;
+    // the uncorrected text makes no word (frequency 0, counted as 1): the corrected word must be minRatio times as frequent
+    if (!best || best.hit.frequency < minRatio) continue;
     const neighboursHan = HAN.test(compact[i - 1] ?? '') || HAN.test(compact[i + 1] ?? '');
     if (!neighboursHan) continue;
     const fixed = compact.slice(Math.max(0, i - SEGMENT_WINDOW), i) + best.to + compact.slice(i + 1, i + SEGMENT_WINDOW + 1);
