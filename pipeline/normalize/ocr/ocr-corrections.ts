@@ -7,7 +7,7 @@ import { occurrences } from './count-occurrences.js';
 import { forcedFindings, RULE_FORCED } from './forced.js';
 import { jiebaLexicon, type Lexicon } from './lexicon.js';
 import { withLookalikes } from './lookalikes.js';
-import { nameTargets } from './name-targets.js';
+import { nameTargets, townshipTargets } from './name-targets.js';
 import { abbreviationFindings, RULE_ABBREVIATION } from './subject-abbreviation.js';
 import { nameFindings } from './subject-entity.js';
 import type { Subject, Suspect } from './types.js';
@@ -84,7 +84,7 @@ export function ocrCorrections(text: string, opts: OcrOptions): OcrResult {
   }
 
   if (subject) {
-    const targets = nameTargets(subject, g, ct.text);
+    const targets = [...nameTargets(subject, g, ct.text), ...townshipTargets(ct.text, lexicon, index)];
     // the protected names' letters also confuse with their look-alikes by decomposition (湖滨 → 湖浜)
     const nameIndex = withLookalikes(index, targets.flatMap((t) => [...t.stem]));
     for (const f of nameFindings({ compact: ct.text, subject, targets, rules, index: nameIndex, gazetteer: g, lexicon })) {
