@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 
 let charFreq: Map<string, number> | null = null;
 let wordFreq: Map<string, number> | null = null;
+let totals: { total: number; min: number; maxLength: number } | null = null;
 
 /** Path of the main dictionary shipped inside the installed nodejieba package. */
 export function jiebaDictPath(): string {
@@ -32,6 +33,15 @@ function load(): void {
   }
   wordFreq = words;
   charFreq = chars;
+  let total = 0;
+  let min = Infinity;
+  let maxLength = 0;
+  for (const [word, f] of words) {
+    total += f;
+    if (f > 0) min = Math.min(min, f);
+    maxLength = Math.max(maxLength, word.length);
+  }
+  totals = { total, min, maxLength };
 }
 
 /** Summed frequency of the dictionary words that contain the character (jieba's dictionary). */
@@ -44,4 +54,10 @@ export function dictCharFrequency(ch: string): number {
 export function dictWordFrequency(word: string): number {
   if (!wordFreq) load();
   return wordFreq!.get(word) ?? 0;
+}
+
+/** Sum and smallest non-zero frequency of jieba's dictionary, and its longest word: what a max-probability segmentation weighs with. */
+export function dictTotals(): { total: number; min: number; maxLength: number } {
+  if (!totals) load();
+  return totals!;
 }

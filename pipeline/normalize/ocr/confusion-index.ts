@@ -5,12 +5,19 @@ export interface Partner {
   readonly scope: ConfusionSet['scope'];
   readonly kind: ConfusionSet['kind'];
   readonly source: string;
+  /** where the pair comes from: the confusion table (default) or the decomposition data (lookalikes.ts) */
+  readonly origin?: 'table' | 'decomposition';
 }
 
 /** char → the characters it may stand for (every member of a set with every other). */
 export type ConfusionIndex = ReadonlyMap<string, readonly Partner[]>;
 
+const built = new WeakMap<OcrRules['confusions'], ConfusionIndex>();
+
+/** The index of a rule set's confusions (built once per rule set: every document shares it). */
 export function confusionIndex(sets: OcrRules['confusions']): ConfusionIndex {
+  const hit = built.get(sets);
+  if (hit) return hit;
   const m = new Map<string, Partner[]>();
   for (const set of sets) {
     for (const a of set.chars) {
@@ -22,6 +29,7 @@ export function confusionIndex(sets: OcrRules['confusions']): ConfusionIndex {
       }
     }
   }
+  built.set(sets, m);
   return m;
 }
 

@@ -6,7 +6,8 @@ import { confusionIndex } from './confusion-index.js';
 import { occurrences } from './count-occurrences.js';
 import { forcedFindings, RULE_FORCED } from './forced.js';
 import { jiebaLexicon, type Lexicon } from './lexicon.js';
-import { nameTargets } from './name-targets.js';
+import { withLookalikes } from './lookalikes.js';
+import { nameTargets, townshipTargets } from './name-targets.js';
 import { abbreviationFindings, RULE_ABBREVIATION } from './subject-abbreviation.js';
 import { nameFindings } from './subject-entity.js';
 import type { Subject, Suspect } from './types.js';
@@ -83,8 +84,10 @@ export function ocrCorrections(text: string, opts: OcrOptions): OcrResult {
   }
 
   if (subject) {
-    const targets = nameTargets(subject, g, ct.text);
-    for (const f of nameFindings({ compact: ct.text, subject, targets, rules, index, gazetteer: g, lexicon })) {
+    const targets = [...nameTargets(subject, g, ct.text), ...townshipTargets(ct.text, lexicon, index)];
+    // the protected names' letters also confuse with their look-alikes by decomposition (湖滨 → 湖浜)
+    const nameIndex = withLookalikes(index, targets.flatMap((t) => [...t.stem]));
+    for (const f of nameFindings({ compact: ct.text, subject, targets, rules, index: nameIndex, gazetteer: g, lexicon })) {
       const { candidate: c, decision: d } = f;
       // the whole form is looked at: word evidence must not re-decide its characters
       for (let k = c.at; k < c.at + c.variant.form.length; k++) claimed.add(k);

@@ -97,7 +97,7 @@ export function findNameCandidates(input: NameScanInput): NameCandidate[] {
           genuine: { division: realDivision(w, t, g)?.name ?? null, list: listOfPlaces(w, g), compound: dictionaryCompound(w, input.lexicon) },
           place: placeContext(w, rules.placeContexts),
           strong: {
-            suffix: t.role === 'subject' ? suffixForm(w, t, g) : null,
+            suffix: suffixForm(w, t, g),
             listed: t.role === 'subject' ? listedContext(w, rules.subjectContexts) : null,
             water: waterContext(w, t, input.subject.name, rules.waterContexts),
           },
@@ -132,6 +132,11 @@ export function nameDecision(c: NameCandidate, all: readonly NameCandidate[], in
       : { action: 'keep', score: 0, threshold, signals, reason: 'part of a dictionary word' };
   }
 
+  if (c.variant.partner.origin === 'decomposition') {
+    // a pair known only from the decomposition data is weaker evidence than a reviewed one: a form that is itself a word or a place stays
+    const real = lexicon.has(c.variant.form) ? 'dictionary word' : g.lookup(c.variant.form).map((d) => `${d.name} ${d.code}`)[0];
+    if (real) return { action: 'keep', score: 0, threshold, signals: { formIsWordOrPlace: real }, reason: 'look-alike by decomposition, but the form is a real word or place' };
+  }
   const count = (s: string) => countOccurrences(compact, s);
   const signals: Record<string, unknown> = {};
   let score = 0;

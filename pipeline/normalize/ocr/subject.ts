@@ -21,10 +21,16 @@ const isGenericName = (d: Division) => d.name.length <= 2 && d.short === d.name 
 
 interface NameMatcher {
   names: Map<string, NameEntry>;
-  maxLen: number;
-  /** two-character prefixes of every name: most text positions start none, and are skipped cheaply */
-  prefixes: Set<string>;
+  /** the lengths of the names that start with a two-character prefix (longest first), by prefix code: most text positions start none */
+  lengths: Map<number, number[]>;
+  /** 1 at pairHash of every name's first two units: a typed-array test skips most positions without a Map lookup */
+  starts: Uint8Array;
 }
+
+/** Numeric key of the two UTF-16 units at i (no string is made for positions that start no name). */
+const pairKey = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+/** A 20-bit hash of the same two units (collisions only cost a Map lookup). */
+const pairHash = (s: string, i: number) => (s.charCodeAt(i) * 0x9e37 + s.charCodeAt(i + 1)) & 0xfffff;
 
 const matchers = new WeakMap<Gazetteer, WeakMap<ConfusionIndex, NameMatcher>>();
 
@@ -33,12 +39,10 @@ function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameMatcher {
   const hit = matchers.get(g)?.get(index);
   if (hit) return hit;
   const names = new Map<string, NameEntry>();
-  let maxLen = 0;
   for (const d of g.all) {
     if (isGenericName(d)) continue;
     const e = names.get(d.name);
     names.set(d.name, { divisions: [...(e?.variant === false ? e.divisions : []), d], variant: false });
-    maxLen = Math.max(maxLen, d.name.length);
   }
   for (const d of g.all) {
     if (isGenericName(d) || d.level === 'province') continue;
@@ -49,9 +53,16 @@ function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameMatcher {
       names.set(v.form, { divisions: [...(e?.divisions ?? []), d], variant: true });
     }
   }
-  const prefixes = new Set<string>();
-  for (const name of names.keys()) prefixes.add(name.slice(0, 2));
-  const m = { names, maxLen, prefixes };
+  const lengths = new Map<number, number[]>();
+  for (const name of names.keys()) {
+    const list = lengths.get(pairKey(name, 0)) ?? [];
+    if (!list.includes(name.length)) list.push(name.length);
+    lengths.set(pairKey(name, 0), list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  const starts = new Uint8Array(0x100000);
+  for (const name of names.keys()) starts[pairHash(name, 0)] = 1;
+  const m = { names, lengths, starts };
   let byIndex = matchers.get(g);
   if (!byIndex) matchers.set(g, (byIndex = new WeakMap()));
   byIndex.set(index, m);
@@ -66,23 +77,25 @@ interface Tally {
 
 /** Longest-match scan of the compact text for division names. */
 function tallyNames(compact: string, titleEnd: number, g: Gazetteer, index: ConfusionIndex): Map<Division, Tally> {
-  const { names, maxLen, prefixes } = nameMatcher(g, index);
+  const { names, lengths, starts } = nameMatcher(g, index);
   const tallies = new Map<Division, Tally>();
   const matched: Array<{ at: number; entry: NameEntry }> = [];
-  for (let i = 0; i < compact.length; ) {
-    if (!prefixes.has(compact.slice(i, i + 2))) {
+  for (let i = 0; i < compact.length - 1; ) {
+    if (starts[pairHash(compact, i)] === 0) {
       i++;
       continue;
     }
-    let len = Math.min(maxLen, compact.length - i);
-    for (; len >= 2; len--) {
-      const entry = names.get(compact.slice(i, i + len));
+    const candidates = lengths.get(pairKey(compact, i));
+    let len = 0;
+    for (const n of candidates ?? []) {
+      const entry = i + n <= compact.length ? names.get(compact.slice(i, i + n)) : undefined;
       if (entry) {
         matched.push({ at: i, entry });
+        len = n;
         break;
       }
     }
-    i += len >= 2 ? len : 1;
+    i += len || 1;
   }
   // ambiguous names (新华区 ×3) go to the division whose city or province the text names most
   const mentions = new Map<Division, number>();

@@ -3,7 +3,7 @@ import { jiebaLexicon } from './lexicon.js';
 import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules } from './rules.js';
 import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';
-import { bestWordAt } from './word-evidence.js';
+import { bestWordAt, DECISIVE_RULE } from './word-evidence.js';
 
 const rules = defaultRules();
 const run = (text: string) => ocrCorrections(text, { subject: null, rules });
@@ -18,14 +18,30 @@ describe('word evidence (rule 3)', () => {
     expect(bestWordAt('面向未来发展', 3, jiebaLexicon())?.word).toBe('未来');
   });
 
-  it('corrects a non-word to a known word, with the evidence', () => {
+  it('only suspects a non-word that the document never writes corrected (dictionary frequency alone is no evidence)', () => {
     const text = '加强生态冶理，面向末来，大力弘杨企业家精神。';
-    expect(apply(text)).toBe('加强生态治理，面向未来，大力弘扬企业家精神。');
+    const r = run(text);
+    expect(r.edits).toEqual([]);
+    expect(r.suspects.map((s) => `${s.from}→${s.to}`)).toEqual(['冶→治', '末→未', '杨→扬']);
+    expect(r.suspects[0]).toMatchObject({ rule: 'ocr/word-evidence', evidence: { word: '治理', documentContext: { 态治理: 0 } } });
+  });
+
+  it(`corrects when decisive: ${DECISIVE_RULE}`, () => {
+    const text = '加强生态治理，推进生态冶理。面向末来，大力弘杨企业家精神，弘扬企业家精神。';
+    expect(apply(text)).toBe('加强生态治理，推进生态治理。面向末来，大力弘扬企业家精神，弘扬企业家精神。');
     const e = run(text).edits.find((x) => text[x.start] === '冶');
     expect(e).toMatchObject({ rule: 'ocr/word-evidence', replacement: '治', kind: 'correction' });
-    expect(e?.evidence).toMatchObject({ word: '治理', pair: '冶→治' });
+    expect(e?.evidence).toMatchObject({ word: '治理', pair: '冶→治', documentContext: { 态治理: 1 } });
     expect(e?.evidence?.wordFrequency).toBeGreaterThan(1000);
     expect(String(e?.evidence?.context)).toContain('【冶】');
+    expect(run(text).suspects.map((s) => `${s.from}→${s.to}`)).toEqual(['末→未']);
+  });
+
+  it('leaves a character alone when it makes a dictionary word as written (既可, 拨出, 未见, 即便 from the national reports)', () => {
+    const text = '这样做，既可以扩大就业，又可以增加收入。国家财政还将拨出专项资金，即可办理，即可办理。呈现出多年未见的景象，未来可期，即便如此。';
+    const r = run(text);
+    expect(r.edits).toEqual([]);
+    expect(r.suspects).toEqual([]);
   });
 
   it('leaves real words alone when both forms are words (周末, 账户/帐户, 贷款/货款)', () => {
@@ -34,7 +50,7 @@ describe('word evidence (rule 3)', () => {
   });
 
   it('matches words across a hard line break', () => {
-    const text = '面向末\n\n来发展';
+    const text = '面向末\n\n来发展，面向未来。';
     const r = run(text);
     expect(r.edits).toHaveLength(1);
     expect(r.edits[0]).toMatchObject({ start: 2, end: 3, replacement: '未' });
@@ -47,7 +63,7 @@ describe('word evidence (rule 3)', () => {
     }
   });
 
-  it('gets back half of the 治理/支持/弘扬/分析 in 000 after a swap to 冶理/支待/弘杨/分折, touching nothing else', () => {
+  it('in 000 with half of its 治理/支持/弘扬/分析 swapped to 冶理/支待/弘杨/分折: no wrong edit, most swaps corrected, the rest suspects', () => {
     const base = readFixture('000');
     const pairs: Array<[string, string]> = [['治理', '冶理'], ['支持', '支待'], ['弘扬', '弘杨'], ['分析', '分折']];
     const truth = new Map<number, string>();
@@ -61,9 +77,12 @@ describe('word evidence (rule 3)', () => {
     const a = text.split('');
     for (const [o] of truth) a[o] = pairs.find(([g]) => g.includes(base[o]))![1][[...pairs.find(([g]) => g.includes(base[o]))![0]].indexOf(base[o])];
     text = a.join('');
-    const edits = run(text).edits;
+    const { edits, suspects } = run(text);
     const tp = edits.filter((e) => truth.get(e.start) === e.replacement).length;
     expect(edits.length - tp).toBe(0); // precision 1
-    expect(tp / truth.size).toBeGreaterThanOrEqual(0.95); // recall
+    expect(tp / truth.size).toBeGreaterThanOrEqual(0.55); // recall (0.60 measured): the decisive rule needs the word in the same context elsewhere
+    const missed = [...truth.keys()].filter((o) => !edits.some((e) => e.start === o));
+    const flagged = missed.filter((o) => suspects.some((s) => s.start === o && s.to === truth.get(o)));
+    expect(flagged.length).toBeGreaterThanOrEqual(missed.length - 1); // the rest is left for review
   });
 });
