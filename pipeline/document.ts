@@ -7,6 +7,8 @@ import { parseTable } from './tables/parse-table.js';
 import { SCHEMA_VERSION, type PlanDocument, type PageMarker } from '../schemas/document.js';
 import type { SourceSpan } from '../schemas/source.js';
 import { validateDocument, formatProblems } from './emit/validate.js';
+import { rawRange } from '../core/provenance/mapped-text.js';
+import { printedLines } from './segment/meta/hit.js';
 
 /** A hook that reads the normalized-so-far text, may add a character step, and names the document's region. */
 export interface DocumentHooks {
@@ -60,7 +62,9 @@ export function buildDocument(
   const seg = segment(norm, doc);
   const tables = seg.tables.map((region) => parseTable(region, doc));
   const leadParagraphs = [...seg.paragraphs, ...(seg.sections[0]?.paragraphs ?? [])];
-  const meta = buildMeta({ cover: seg.cover, front: seg.front, leadParagraphs, toc: seg.toc, region: state.region, closing: norm.blocks.slice(-6) });
+  const lines = printedLines(norm.chars.text, (o) => rawRange(norm.chars, o, o)[0]);
+  const locate = (s: number, e: number) => doc.span(...rawRange(norm.chars, s, e));
+  const meta = buildMeta({ cover: seg.cover, front: seg.front, leadParagraphs, toc: seg.toc, region: state.region, closing: norm.blocks.slice(-6), lines, locate }, doc);
   const pages: PageMarker[] = [...doc.pages].sort(bySource);
   const candidate = {
     schemaVersion: SCHEMA_VERSION,

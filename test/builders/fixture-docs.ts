@@ -115,6 +115,7 @@ export function makeDoc(spec: DocSpec): PlanDocument {
       speaker: null,
       issuer: null,
       toc: [],
+      evidence: { title: null, docType: null, region: null, year: null, date: null },
     },
     frontMatter: null,
     paragraphs,
