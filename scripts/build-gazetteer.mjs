@@ -121,6 +121,13 @@ for (const [code, name] of current) {
   const first = e ? e.first : lastRevisionYear + 1;
   if (first > firstRevisionYear) since.push([code, name, first]);
 }
+/**
+ * Zones that are not divisions of GB/T 2260 but govern exactly one division and name themselves in its
+ * place: [zone name, code of the division, source]. Kept by hand; each entry states its source.
+ */
+const ALIASES = [
+  ['平潭综合实验区', '350128', '国务院《平潭综合实验区总体发展规划》(2011): the zone comprises 平潭县 (福州市); its documents name the zone, not the county'],
+];
 const history = {
   source: {
     package: 'gb2260',
@@ -135,6 +142,8 @@ const history = {
   former,
   sinceColumns: ['code', 'name', 'first'],
   since,
+  aliasColumns: ['name', 'code', 'source'],
+  aliases: ALIASES,
 };
 writeFileSync(historyOut, JSON.stringify(history, null, 0).replace(/\],\[/g, '],\n[') + '\n');
 console.log(`wrote ${historyOut}: ${former.length} former names, ${since.length} names of today listed after ${firstRevisionYear}`);

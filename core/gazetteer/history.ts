@@ -13,6 +13,8 @@ export const HistoryFile = z
     former: z.array(z.tuple([Code, z.string().min(1), z.enum(['city', 'county']), z.string().nullable(), z.string().nullable(), Year, Year, Code.nullable()])),
     sinceColumns: z.tuple([z.literal('code'), z.literal('name'), z.literal('first')]),
     since: z.array(z.tuple([Code, z.string().min(1), Year])),
+    aliasColumns: z.tuple([z.literal('name'), z.literal('code'), z.literal('source')]),
+    aliases: z.array(z.tuple([z.string().min(1), Code, z.string()])).describe('zones that govern exactly one division and are named in its place (平潭综合实验区 → 平潭县)'),
   })
   .strict();
 export type HistoryFile = z.infer<typeof HistoryFile>;
@@ -45,14 +47,17 @@ export function makeHistory(file: HistoryFile, g: Gazetteer): History {
   const since = new Map(file.since.map(([code, name, first]) => [`${code} ${name}`, first]));
   const formerByName = new Map<string, HistoryFile['former'][number][]>();
   for (const row of file.former) formerByName.set(row[1], [...(formerByName.get(row[1]) ?? []), row]);
-  const names = new Set<string>([...g.all.map((d) => d.name), ...formerByName.keys()]);
+  const aliases = new Map(file.aliases.map(([name, code]) => [name, code]));
+  const names = new Set<string>([...g.all.map((d) => d.name), ...formerByName.keys(), ...aliases.keys()]);
   const firstList = file.former.reduce((m, r) => Math.min(m, r[5]), Infinity);
   return {
     source: file.source,
     names,
     named(name, year) {
       const out: NamedDivision[] = [];
-      for (const d of g.byName(name)) {
+      const aliased = aliases.get(name);
+      const own = aliased ? g.byCode(aliased) : undefined;
+      for (const d of own ? [own] : g.byName(name)) {
         if (!validIn(year, since.get(`${d.code} ${d.name}`) ?? -Infinity, Infinity)) continue;
         out.push({ name: d.name, level: d.level, province: g.provinceOf(d)?.name ?? null, city: g.cityOf(d)?.name ?? null, county: d.level === 'county' ? d.name : null, code: d.code, former: false });
       }

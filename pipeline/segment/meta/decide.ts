@@ -141,8 +141,6 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
       else if (ty) yearHit = { ...ty, rule: 'scraper-header', confidence: 'low' };
     }
   }
-  if (yearHit) ev.year = evidenceOf(yearHit, locate);
-  const year = yearHit?.value ?? null;
 
   // type: title, the speaker's formula, the issuing notice, the structure
   let docType: DocType = 'other';
@@ -158,6 +156,14 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     docType = typeHit.value;
     ev.docType = evidenceOf(typeHit, locate);
   }
+
+  // a plan outline that states no date: the first year of its period (第十五个五年规划 → 2026), inferred
+  const period = parts.period(title, docType);
+  if ((!yearHit || yearHit.rule === 'scraper-header') && docType === 'five-year-plan' && period && tLine) {
+    yearHit = { value: period.start, rule: 'plan-period-start', text: tLine.text, start: tLine.start, end: tLine.start < 0 ? -1 : tLine.start + tLine.text.length, inferred: true, confidence: 'low' };
+  }
+  if (yearHit) ev.year = evidenceOf(yearHit, locate);
+  const year = yearHit?.value ?? null;
 
   // region: national reports have none; else the formulas' place names, strongest first; the mentions last
   let region: Region = NO_REGION;
@@ -183,7 +189,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     title,
     docType,
     region,
-    period: parts.period(title, docType),
+    period,
     year,
     date: dateHit?.value.date ?? null,
     speaker: parts.people.speaker,
