@@ -14,9 +14,10 @@ export function outlineCommand(io: Io, setExit: (code: number) => void): Command
     .description('print the heading tree of a source file or a corpus document (marker, title, raw line)')
     .argument('<file>', 'a .txt/.pdf source or a document .json from a corpus')
     .option('--format <format>', 'text or json', 'text')
-    .action(async (file: string, opts: { format: string }) => {
+    .option('--evidence', 'also print each metadata field with the rule and raw position it came from')
+    .action(async (file: string, opts: { format: string; evidence?: boolean }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
-      const print = (doc: PlanDocument): void => io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc));
+      const print = (doc: PlanDocument): void => io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, ...(opts.evidence ? { meta: doc.meta.evidence } : {}), outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc, { evidence: opts.evidence }));
       let bytes: Buffer;
       try {
         bytes = await readFile(file);

@@ -34,7 +34,7 @@ export function parseDate(text: string): DateValue | null {
  * - title-date: a title followed by dashes and the date (政府工作报告——2010年1月26日在…会议上).
  * A date inside running prose is not the document's date.
  */
-const DATE_LINE = new RegExp(`^\\s*(?:${DASH}{1,4}\\s*|[（(]\\s*)?${DATE}\\s*(?:在[^。；]{0,60}?(?:会议|大会)上?[^。；]{0,12}|(?:通过|发布|印发))?\\s*[）)]?\\s*$`);
+const DATE_LINE = new RegExp(`^\\s*(?:${DASH}{1,4}\\s*|[（(]\\s*)?${DATE}\\s*(?:在[^。；]{0,60}?(?:会议|大会)上?[^。；]{0,24}|(?:通过|发布|印发))?\\s*[）)]?\\s*$`);
 /** （2001年2月16日云南省第九届人民代表大会第四次会议通过）, the bracket possibly closed on a later line */
 const BRACKET_DATE = new RegExp(`^\\s*[（(]\\s*${DATE}[^）)。；]{0,60}(?:[）)]\\s*)?$`);
 const TITLE_DATE = new RegExp(`^[^。；，]{2,60}?${DASH}{1,4}\\s*${DATE}\\s*在[^。；]{0,60}?(?:会议|大会)上?\\s*$`);

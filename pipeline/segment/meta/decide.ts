@@ -33,21 +33,21 @@ function evidenceOf(h: Hit<unknown>, locate: MetaInput['locate']): MetaEvidence 
   return { rule: h.rule, text: h.text, source: locate && h.start >= 0 ? locate(h.start, h.end) : null, inferred: h.inferred, confidence: h.confidence };
 }
 
-/** Where the title stands in the text: from the line that opens with it to the line where it ends (a title printed over two lines). */
+/**
+ * Where the title stands in the text, spaces ignored (政 府 工 作 报 告): from the line where it starts
+ * to the line where it ends (a title printed over two lines).
+ */
 function titleLine(title: string, lines: readonly TextLine[]): { line: TextLine; end: number } | null {
   const want = title.replace(/\s/g, '');
   for (let i = 0; i < lines.length; i++) {
-    const at = lines[i].text.indexOf(title.slice(0, Math.min(title.length, 12)));
-    if (at < 0) continue;
-    let got = '';
-    for (let j = i; j < Math.min(lines.length, i + 4); j++) {
-      const part = (j === i ? lines[j].text.slice(at) : lines[j].text).replace(/\s/g, '');
-      if (got.length + part.length >= want.length) {
-        const end = j === i ? lines[i].start + at + title.length : lines[j].start + lines[j].text.length;
-        return { line: { text: title, start: lines[i].start + at }, end };
-      }
-      got += part;
-    }
+    // the characters of lines i… without whitespace, each with its offset
+    const chars: Array<[string, number]> = [];
+    for (let j = i; j < Math.min(lines.length, i + 4); j++) for (let k = 0; k < lines[j].text.length; k++) if (!/\s/.test(lines[j].text[k])) chars.push([lines[j].text[k], lines[j].start + k]);
+    const compact = chars.map(([c]) => c).join('');
+    const at = compact.indexOf(want);
+    // the title must start on line i itself
+    if (at < 0 || chars[at][1] >= lines[i].start + lines[i].text.length) continue;
+    return { line: { text: title, start: chars[at][1] }, end: chars[at + want.length - 1][1] + 1 };
   }
   return null;
 }
@@ -92,7 +92,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   }
 
   // not a plan document at all: no confident type or region
-  const notAPlan = notAPlanDocument(body);
+  const notAPlan = notAPlanDocument(body, { titled: ev.title?.rule === 'title-line' && tLine !== null && docTypeOfTitle(tLine) !== null });
   if (notAPlan) parts.report?.('not-a-plan-document', notAPlan.message, body[0] && locate ? locate(body[0].start, body[body.length - 1].start + body[body.length - 1].text.length) : null);
 
   // date: a date line of the opening, the front matter (issuing notice), or the closing
@@ -160,7 +160,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   // a plan outline that states no date: the first year of its period (第十五个五年规划 → 2026), inferred
   const period = parts.period(title, docType);
   if ((!yearHit || yearHit.rule === 'scraper-header') && docType === 'five-year-plan' && period && tLine) {
-    yearHit = { value: period.start, rule: 'plan-period-start', text: tLine.text, start: tLine.start, end: tLine.start < 0 ? -1 : tLine.start + tLine.text.length, inferred: true, confidence: 'low' };
+    yearHit = { value: period.start, rule: 'plan-period-start', text: tLine.text, start: tLine.start, end: tLine.start < 0 ? -1 : (placed?.end ?? tLine.start + tLine.text.length), inferred: true, confidence: 'low' };
   }
   if (yearHit) ev.year = evidenceOf(yearHit, locate);
   const year = yearHit?.value ?? null;

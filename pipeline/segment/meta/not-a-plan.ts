@@ -23,7 +23,12 @@ export interface NotAPlan {
   prose: number;
 }
 
-export function notAPlanDocument(body: readonly TextLine[]): NotAPlan | null {
+/**
+ * titled: the text opens with its own title line naming a plan or report (not a scraper header's claim);
+ * such a text with a 篇/章 structure is a plan, however short (an excerpt).
+ */
+export function notAPlanDocument(body: readonly TextLine[], options: { titled?: boolean } = {}): NotAPlan | null {
+  if (options.titled && body.filter((l) => /^\s*第[一二三四五六七八九十百]+[篇章]/.test(l.text)).length >= 2) return null;
   const content = body.filter((l) => !(l.text.length < 120 && CHROME.test(l.text)));
   // prose: the Chinese characters of the lines besides chrome, once the text has some sentences at all
   const all = content.reduce((n, l) => n + hanCount(l.text), 0);
