@@ -5,7 +5,7 @@ import { formatEvidence } from './meta-evidence.js';
 export function formatOutline(doc: PlanDocument, options: { evidence?: boolean } = {}): string {
   const out: string[] = [];
   const title = doc.meta.title ?? doc.id;
-  out.push(`${title}  [${doc.meta.docType}${doc.meta.region.county ?? doc.meta.region.city ? ` · ${[doc.meta.region.province, doc.meta.region.city, doc.meta.region.county].filter(Boolean).join('/')}` : ''}${doc.meta.date ? ` · ${doc.meta.date}` : ''}]`);
+  out.push(`${title}  [${doc.meta.docType}${doc.meta.region.county ?? doc.meta.region.city ?? doc.meta.region.province ? ` · ${[doc.meta.region.province, doc.meta.region.city, doc.meta.region.county].filter(Boolean).join('/')}` : ''}${doc.meta.date ? ` · ${doc.meta.date}` : ''}]`);
   if (options.evidence) out.push(...formatEvidence(doc.meta));
   const boxes = new Map(doc.boxes.map((b) => [b.id, b]));
   const tables = new Map(doc.tables.map((t) => [t.id, t]));

@@ -30,6 +30,18 @@ describe('metadata from the document’s own formulas', () => {
     expect(d.meta).toMatchObject({ docType: 'government-work-report', region: { province: '浙江省', city: null, county: null }, year: 2025, date: '2025-01-14' });
   });
 
+  it.each([
+    ['chongqing', '重庆市', '2025-01-19'], // a municipality: a province-level report
+    ['guangdong', '广东省', '2025-01-15'],
+    ['sichuan', '四川省', '2025-01-20'],
+    ['xizang', '西藏自治区', '2025-01-19'],
+    ['zhejiang', '浙江省', '2025-01-14'],
+  ])('the %s 2025 report: only its province, its year and date', (name, province, date) => {
+    const d = build(opening(name));
+    expect(d.meta).toMatchObject({ docType: 'government-work-report', region: { province, city: null, county: null }, year: 2025, date });
+    expect(d.diagnostics.filter((x) => x.code === 'not-a-plan-document')).toEqual([]);
+  });
+
   it('evidence points at the raw text it was read from', () => {
     const d = build(XIZANG);
     const raw = XIZANG;
