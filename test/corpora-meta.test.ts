@@ -46,7 +46,7 @@ const EXPECTED: Record<string, Expect> = {
   'national/cn-state-council-gwr-1983.txt': gwr(1983), // 向第六届全国人民代表大会第一次会议作政府工作报告
   'national/cn-state-council-gwr-1984.txt': gwr(1984), // 根据一九八三年六月第六届…第一次会议的决议 … 一年来
   'national/cn-state-council-gwr-1985.txt': gwr(1985), // 刚刚过去的1984年
-  'national/cn-state-council-gwr-1986.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 1986, gap: true }, // 作关于…第七个五年计划的报告
+  'national/cn-state-council-gwr-1986.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 1986 }, // 作关于…第七个五年计划的报告; 今年是实行“七五”计划的头一年
   'national/cn-state-council-gwr-1987.txt': gwr(1987), // 1986年是开始执行第七个五年计划并取得显著成就的一年
   'national/cn-state-council-gwr-1988.txt': gwr(1988),
   'national/cn-state-council-gwr-1992.txt': gwr(1992), // 一、1991年国内工作的回顾
@@ -57,7 +57,7 @@ const EXPECTED: Record<string, Expect> = {
   'national/cn-state-council-gwr-1998.txt': gwr(1998), // 本届政府从1993年3月就职，到现在已经五年了
   'national/cn-state-council-gwr-1999.txt': gwr(1999),
   'national/cn-state-council-gwr-2000.txt': gwr(2000),
-  'national/cn-state-council-gwr-2001.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 2001, gap: true }, // 连同《纲要（草案）》一并审议
+  'national/cn-state-council-gwr-2001.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 2001 }, // 连同《纲要（草案）》一并审议; 2001年是进入新世纪、实施“十五”计划的第一年
   'national/cn-state-council-gwr-2002.txt': gwr(2002), // 首先报告2001年的工作
   'national/cn-state-council-gwr-2003.txt': gwr(2003), // 向第十届全国人民代表大会第一次会议报告
   'national/cn-state-council-gwr-2004.txt': gwr(2004, { gap: true }), // 一、一年来工作回顾 (no year named)

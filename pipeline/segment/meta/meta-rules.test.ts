@@ -109,6 +109,12 @@ describe('the year when no date is stated (inferred)', () => {
     expect(inferredYearFrom(lines('各位代表：', '1986年是开始执行第七个五年计划并取得显著成就的一年'))).toMatchObject({ value: 1987, rule: 'past-year' });
   });
 
+  it('reads the year the opening names as a year of a plan period', () => {
+    expect(inferredYearFrom(lines('今年是实行“七五”计划的头一年'))).toMatchObject({ value: 1986, rule: 'plan-period-year' });
+    expect(inferredYearFrom(lines('今年是“十三五”规划的收官之年'))).toMatchObject({ value: 2020, rule: 'plan-period-year' });
+    expect(inferredYearFrom(lines('2001年是进入新世纪、实施“十五”计划的第一年'))).toMatchObject({ value: 2001, rule: 'plan-year' });
+  });
+
   it('reads the year of a work report in its title', () => {
     expect(titleYearOf(line('高阳县2018年政府工作报告'))?.value).toBe(2018);
     expect(titleYearOf(line('关于平潭县2016年国民经济和社会发展计划执行情况'))).toBeNull();

@@ -55,6 +55,20 @@ const OPENS_WITH_YEAR = new RegExp(`^\\s*${YEAR}年(?:[，,]|是)`);
 /** The opening calls the past year by its number: 1986年是开始执行第七个五年计划并取得显著成就的一年. */
 const PAST_YEAR = new RegExp(`^\\s*${YEAR}年是[^。]{0,40}(?:取得|完成|实现)[^。]{0,30}的一年`);
 
+/** A plan named by its number: “七五”, “十一五”, 第七个五年计划. */
+const PLAN_NO = '(?:[“"]([一二三四五六七八九]|十[一二三四五六七八九]?)五[”"](?:计划|规划)?|第([一二三四五六七八九十]{1,3})个五年(?:计划|规划))';
+/** 今年是实行“七五”计划的头一年 / 今年是“十三五”规划的收官之年 → the plan's first or last year. */
+const THIS_YEAR_OF_PLAN = new RegExp(`今年是[^。]{0,12}?${PLAN_NO}的(头一年|第一年|开局之年|起步之年|最后一年|收官之年)`);
+/** 2001年是进入新世纪、实施“十五”计划的第一年 → that year. */
+const YEAR_OF_PLAN = new RegExp(`${YEAR}年是[^。]{0,20}?${PLAN_NO}的(?:头一年|第一年|开局之年|起步之年|最后一年|收官之年)`);
+
+function planYear(m: RegExpExecArray): number | null {
+  const n = parseNumeral(m[1] ?? m[2] ?? '');
+  const p = n === null ? null : fiveYearPeriod(n);
+  if (!p) return null;
+  return /最后一年|收官之年/.test(m[3]) ? p.end : p.start;
+}
+
 /** The first year rule that applies, in document order; the opening's own phrasing of the past year within its first lines. */
 export function inferredYearFrom(lines: readonly TextLine[], openingLines = 15): Hit<number> | null {
   for (let i = 0; i < lines.length; i++) {
@@ -65,6 +79,12 @@ export function inferredYearFrom(lines: readonly TextLine[], openingLines = 15):
       const y = m ? yearOf(m) : null;
       if (m && y !== null) return hitAt(lines[i + 1], m, y + 1, 'review-year', { inferred: true });
     }
+    const t = THIS_YEAR_OF_PLAN.exec(lines[i].text);
+    const ty = t ? planYear(t) : null;
+    if (t && ty !== null) return hitAt(lines[i], t, ty, 'plan-period-year', { inferred: true });
+    const o = YEAR_OF_PLAN.exec(lines[i].text);
+    const oy = o ? yearOf(o) : null;
+    if (o && oy !== null) return hitAt(lines[i], o, oy, 'plan-year', { inferred: true });
     const p = i < openingLines ? PAST_YEAR.exec(lines[i].text) : null;
     const y = p ? yearOf(p) : null;
     if (p && y !== null) return hitAt(lines[i], p, y + 1, 'past-year', { inferred: true });
