@@ -5,6 +5,8 @@ import { processDocument } from '../pipeline/document.js';
 import { ocrHooks } from '../pipeline/normalize/ocr/step.js';
 import type { DocType, PlanDocument } from '../schemas/document.js';
 import { ROOT } from './helpers.js';
+import { checkInvariants } from './invariants.js';
+import { decodeText } from '../pipeline/ingest/decode.js';
 
 /**
  * Metadata of every document in ../shared/corpora (national, local, stubs), the expectations
@@ -99,9 +101,13 @@ const EXPECTED: Record<string, Expect> = {
 
 const hooks = ocrHooks();
 async function build(rel: string): Promise<PlanDocument | { failed: string }> {
-  const r = await processDocument(rel.replace(/[/.]/g, '-'), rel, readFileSync(join(CORPORA, rel)), { hooks });
-  return r.status === 'ok' ? r.document : { failed: `${r.error.code}: ${r.error.message}` };
+  const bytes = readFileSync(join(CORPORA, rel));
+  const r = await processDocument(rel.replace(/[/.]/g, '-'), rel, bytes, { hooks });
+  if (r.status !== 'ok') return { failed: `${r.error.code}: ${r.error.message}` };
+  raws.set(r.document, r.extractedText ?? decodeText(bytes).text);
+  return r.document;
 }
+const raws = new WeakMap<PlanDocument, string>();
 
 describe.skipIf(!existsSync(CORPORA))('metadata of every document in ../shared/corpora', () => {
   it.for(Object.entries(EXPECTED))('%s', async ([rel, e], ctx) => {
@@ -118,6 +124,8 @@ describe.skipIf(!existsSync(CORPORA))('metadata of every document in ../shared/c
     for (const k of ['docType', 'year', 'date'] as const) if (m[k] !== null && m[k] !== 'other') expect(m.evidence[k], k).not.toBeNull();
     if (m.region.province !== null) expect(m.evidence.region?.rule).toBeTruthy();
     if (e.region === NATIONAL && !e.stub) expect(m.evidence.region?.rule ?? 'national').toBe('national');
+    // evidence spans are real raw positions
+    expect(checkInvariants(doc, raws.get(doc)!).filter((p) => p.startsWith('meta.evidence'))).toEqual([]);
   });
 
   it('covers every file of the corpora', async () => {
