@@ -152,6 +152,14 @@ describe('not a plan document', () => {
     );
     expect(notAPlanDocument(body)?.reason).toBe('too-short');
   });
+  it('a summary in the collector’s layout, however long its lines', () => {
+    const item = '全市生产总值保持稳定增长，固定资产投资持续扩大，社会消费品零售总额稳步提升，城乡居民收入持续增长，生态环境质量明显改善。';
+    const summary = lines('2015年工作回顾：', ...Array(8).fill(item), '2016年工作安排：', ...Array(8).fill(item), '重点工作：', '（一）推进产业转型升级。');
+    expect(notAPlanDocument(summary)?.reason).toBe('summary-layout');
+    // lead-in sentences of a real excerpt are no labels (高阳县 2020: 今年政府工作的总体要求是：)
+    const excerpt = lines('今年政府工作的总体要求是：', ...Array(8).fill(item), '全县经济社会发展主要预期目标是：', ...Array(8).fill(item));
+    expect(notAPlanDocument(excerpt)).toBeNull();
+  });
   it('news about the session opening', () => {
     const news = '本报讯 县第十八届人民代表大会第三次会议今天上午在县会议中心隆重开幕。大会听取和审议了县长所作的政府工作报告，审查了计划和预算报告。'.repeat(12);
     expect(notAPlanDocument(lines(news))?.reason).toBe('session-news');

@@ -18,7 +18,7 @@ const hanCount = (t: string): number => (t.match(/\p{Script=Han}/gu) ?? []).leng
 export const MIN_PROSE = 600;
 
 export interface NotAPlan {
-  reason: 'no-body' | 'too-short' | 'session-news';
+  reason: 'no-body' | 'too-short' | 'session-news' | 'summary-layout';
   message: string;
   prose: number;
 }
@@ -37,9 +37,16 @@ export function notAPlanDocument(body: readonly TextLine[], options: { titled?: 
   if (all < 50) return { reason: 'no-body', prose, message: `no body: ${all} Chinese characters besides site chrome` };
   if (prose < MIN_PROSE) return { reason: 'too-short', prose, message: `only ${prose} Chinese characters of running prose: a placeholder, a page of another site or a header, not a plan or report` };
   const text = content.map((l) => l.text).join('\n');
+  const firstPerson = /我(?:现在)?代表|我受|各位代表/.test(text);
   // a news item about the session opening reports on the report in the third person and says the session opened
-  if (prose < 4000 && /(?:隆重)?开幕/.test(text) && /(?:听取|审议)[^。]{0,20}政府工作报告/.test(text) && !/我(?:现在)?代表|各位代表/.test(text)) {
+  if (prose < 4000 && /开幕/.test(text) && /(?:听取|审议|作)[^。]{0,20}政府工作报告/.test(text) && !firstPerson) {
     return { reason: 'session-news', prose, message: 'a news item about the session opening, not the report itself' };
+  }
+  // a summary in a collector's layout: short, nobody speaking, parts as colon-ended labels (2015年工作回顾： / 重点工作：)
+  // (a lead-in sentence of a real text, 总体要求是： / 预期目标如下：, is no label)
+  const labels = content.filter((l) => /^\s*[^，。；：:]{2,24}[：:]\s*$/.test(l.text) && !/(?:是|为|如下|包括|有)\s*[：:]\s*$/.test(l.text)).length;
+  if (prose < 3000 && labels >= 2 && !firstPerson) {
+    return { reason: 'summary-layout', prose, message: `a short summary in a collector's layout (${labels} colon-ended part labels, nobody speaking), not the report itself` };
   }
   return null;
 }
