@@ -42,6 +42,24 @@ describe('metadata from the document’s own formulas', () => {
     expect(d.diagnostics.filter((x) => x.code === 'not-a-plan-document')).toEqual([]);
   });
 
+  it.each([
+    ['2010', '清苑县', { county: '清苑县', city: '保定市', province: '河北省', code: '130608' }],
+    ['2022', '清苑区', { county: '清苑区', city: '保定市', province: '河北省', code: '130608' }],
+  ])('a %s report of %s: the name of its time, today’s code', (year, name, region) => {
+    const text = [
+      '政府工作报告',
+      `——${year}年2月20日在${name}第十五届人民代表大会第三次会议上`,
+      `${name}人民政府${name.endsWith('区') ? '区' : '县'}长 某某某`,
+      '各位代表：',
+      `现在，我代表${name}人民政府，向大会报告工作，请予审议，并请政协委员和列席会议的同志提出意见。`,
+      `一、${Number(year) - 1}年工作回顾`,
+      '过去的一年，全县生产总值增长7%，一般公共预算收入增长9%，城乡居民人均可支配收入分别增长8%和9%，各项事业取得新进展。'.repeat(12),
+    ].join('\n');
+    const d = build(text);
+    expect(d.meta).toMatchObject({ year: Number(year), region });
+    expect(d.meta.evidence.region).toMatchObject({ rule: 'speaker-formula', text: name });
+  });
+
   it('evidence points at the raw text it was read from', () => {
     const d = build(XIZANG);
     const raw = XIZANG;
