@@ -24,6 +24,8 @@ interface Expect {
   year: number;
   gap?: true;
   date?: string;
+  /** the speaker line: office and name */
+  speaker?: string;
   stub?: true;
 }
 const NATIONAL: Place = [null, null, null];
@@ -74,15 +76,15 @@ const EXPECTED: Record<string, Expect> = {
   'national/cn-state-council-gwr-2013.txt': gwr(2013), // 第十一届…第一次会议以来的五年
   'national/cn-state-council-gwr-2014.txt': gwr(2014),
   'national/cn-state-council-gwr-2015.txt': gwr(2015),
-  'national/cn-state-council-gwr-2024.txt': gwr(2024, { date: '2024-03-05' }), // ——2024年3月5日在第十四届…第二次会议上
+  'national/cn-state-council-gwr-2024.txt': gwr(2024, { date: '2024-03-05', speaker: '总理 李强' }), // ——2024年3月5日在第十四届…第二次会议上
   // local: Hebei city and county reports (a collector's header above the text)
-  'local/baoding-city-gov-work-report-2010.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2010, date: '2010-01-26' },
-  'local/baoding-city-gov-work-report-2014.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2014, date: '2014-02-10' },
-  'local/baoding-city-gov-work-report-2018.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2018 }, // 2017年工作回顾
-  'local/baoding-city-gov-work-report-2022.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2022, date: '2022-01-23' }, // ――2022年1月23日 (U+2015)
+  'local/baoding-city-gov-work-report-2010.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2010, date: '2010-01-26', speaker: '市长 李谦' },
+  'local/baoding-city-gov-work-report-2014.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2014, date: '2014-02-10', speaker: '市长 马誉峰' },
+  'local/baoding-city-gov-work-report-2018.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2018, speaker: '市长 郭建英' }, // 2017年工作回顾
+  'local/baoding-city-gov-work-report-2022.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2022, date: '2022-01-23', speaker: '市长 闫继红' }, // ――2022年1月23日 (U+2015)
   'local/baoding-city-gov-work-report-2024.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2024 }, // second page only: type, place and year from the header
   'local/baoding-city-gov-work-report-2026.txt': { type: 'government-work-report', region: ['河北省', '保定市', null], year: 2026 }, // 摘登; “十四五”时期经济社会发展回顾
-  'local/gaoyang-county-gov-work-report-2018.txt': { type: 'government-work-report', region: ['河北省', '保定市', '高阳县'], year: 2018, date: '2018-01-31' },
+  'local/gaoyang-county-gov-work-report-2018.txt': { type: 'government-work-report', region: ['河北省', '保定市', '高阳县'], year: 2018, date: '2018-01-31', speaker: '县长 闫向阳' },
   'local/gaoyang-county-gov-work-report-2020.txt': { type: 'government-work-report', region: ['河北省', '保定市', '高阳县'], year: 2020 }, // excerpt: 2020年县政府工作总体要求…
   'local/pingtan-county-plan-execution-report-2017.txt': { type: 'annual-plan-report', region: ['福建省', '福州市', '平潭县'], year: 2017 },
   'local/pingtan-fyp14-outline-2021.txt': { type: 'five-year-plan', region: ['福建省', '福州市', '平潭县'], year: 2021 }, // 平潭综合实验区 = 平潭县
@@ -118,6 +120,7 @@ describe.skipIf(!existsSync(CORPORA))('metadata of every document in ../shared/c
     const m = doc.meta;
     expect({ type: m.docType, region: [m.region.province, m.region.city, m.region.county], year: m.year }).toEqual({ type: e.type, region: e.region, year: e.gap ? null : e.year });
     if (e.date) expect(m.date).toBe(e.date);
+    if (e.speaker) expect(m.speaker && `${m.speaker.title} ${m.speaker.name}`).toBe(e.speaker);
     const flagged = doc.diagnostics.some((d) => d.code === 'not-a-plan-document');
     expect(flagged).toBe(e.stub === true);
     // every value set has its evidence

@@ -81,7 +81,7 @@ export function periodOf(title: string | null, docType: DocType): { start: numbe
 const OFFICE = '(?:总理|副总理|省长|副省长|市长|副市长|区长|副区长|县长|副县长|旗长|州长|主任|副主任|局长|书记)';
 const ORGANIZATION = /^[\p{Script=Han}]{2,30}(?:人民政府|委员会|政府办公室|办公室|局|委|厅|政府)$/u;
 
-export function speakerOf(blocks: readonly Block[]): { speaker: Meta['speaker']; issuer: string | null } {
+export function speakerOf(blocks: readonly { text: string }[]): { speaker: Meta['speaker']; issuer: string | null } {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i].text.replace(/\s+/g, '');
     const m = new RegExp(`^(.*?)(${OFFICE})([\\p{Script=Han}·]{2,4})$`, 'u').exec(t);
@@ -103,7 +103,8 @@ export function buildMeta(input: MetaInput, doc?: DocContext): Meta {
   return decideMeta(input, {
     title: findTitle(input.cover, input.leadParagraphs),
     period: periodOf,
-    people: speakerOf([...input.cover, ...input.front]),
+    // the speaker line as printed (unwrapping may have joined it to the date line); else the cover blocks
+    people: (opening) => speakerOf(opening ?? [...input.cover, ...input.front]),
     report: doc ? (code, message, source) => doc.report('segment', 'warning', code, message, source) : undefined,
   });
 }

@@ -21,7 +21,8 @@ const NO_REGION: Region = { province: null, city: null, county: null, code: null
 export interface MetaParts {
   title: string | null;
   period: (title: string | null, docType: DocType) => Meta['period'];
-  people: { speaker: Meta['speaker']; issuer: string | null };
+  /** speaker and issuer from the opening's printed lines (null: the caller's own blocks) */
+  people: (opening: readonly TextLine[] | null) => { speaker: Meta['speaker']; issuer: string | null };
   report?: (code: string, message: string, source: SourceSpan | null) => void;
   history?: History;
 }
@@ -109,7 +110,8 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     const at = h.start - l.start;
     return !/(?:从|自|去年[^，。]{0,4})$/.test(l.text.slice(Math.max(0, at - 8), at)) && !/^(?:以来|闭幕|期间|到)/.test(l.text.slice(at + h.text.length));
   });
-  const national = sessions.some((s) => s.value.national) || (formula !== null && NATIONAL.test(formula.text)) || opening.some((l) => l.text.trim().length <= SPEAKER_MAX && NATIONAL.test(l.text)) || (parts.people.speaker?.title?.endsWith('总理') ?? false);
+  const people = parts.people(input.lines ? opening : null);
+  const national = sessions.some((s) => s.value.national) || (formula !== null && NATIONAL.test(formula.text)) || opening.some((l) => l.text.trim().length <= SPEAKER_MAX && NATIONAL.test(l.text)) || (people.speaker?.title?.endsWith('总理') ?? false);
 
   // year: stated by the date; else the national session; else the title; else inferred from the parts of the report; else a scraper header
   let yearHit: Hit<number> | null = dateHit ? { ...dateHit, value: dateHit.value.year } : null;
@@ -192,8 +194,8 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     period,
     year,
     date: dateHit?.value.date ?? null,
-    speaker: parts.people.speaker,
-    issuer: parts.people.issuer,
+    speaker: people.speaker,
+    issuer: people.issuer,
     toc: input.toc,
     evidence: ev,
   };
