@@ -1,7 +1,6 @@
 import type { DocType, Meta, MetaEvidence } from '../../../schemas/document.js';
 import type { SourceSpan } from '../../../schemas/source.js';
-import { loadHistory, type History, type NamedDivision } from '../../../core/gazetteer/history.js';
-import { pickSubject, subjectNames, type PlaceMatch } from '../../../core/gazetteer/subject-region.js';
+import { loadHistory, type History } from '../../../core/gazetteer/history.js';
 import type { Block } from '../../normalize/blocks.js';
 import type { MetaInput } from '../meta.js';
 import { firstHit, type Hit, type PrintedLine, type TextLine } from './hit.js';
@@ -11,6 +10,8 @@ import { npcSessionYear, relativeSessionYear, sessionsOf } from './session.js';
 import { inferredYearFrom, titleYearOf } from './year.js';
 import { fieldValue, splitScraperHeader } from './scraper-header.js';
 import { notAPlanDocument } from './not-a-plan.js';
+import { regionOf, subjectRegion } from './region.js';
+import { decideTitle } from './title.js';
 
 /** Lines of the opening searched for formulas, date and session lines. */
 export const OPENING_LINES = 25;
@@ -34,27 +35,6 @@ function evidenceOf(h: Hit<unknown>, locate: MetaInput['locate']): MetaEvidence 
   return { rule: h.rule, text: h.text, source: locate && h.start >= 0 ? locate(h.start, h.end) : null, inferred: h.inferred, confidence: h.confidence };
 }
 
-/**
- * Where the title stands in the text, spaces ignored (政 府 工 作 报 告): from the line where it starts
- * to the line where it ends (a title printed over two lines).
- */
-function titleLine(title: string, lines: readonly TextLine[]): { line: TextLine; end: number } | null {
-  const want = title.replace(/\s/g, '');
-  for (let i = 0; i < lines.length; i++) {
-    // the characters of lines i… without whitespace, each with its offset
-    const chars: Array<[string, number]> = [];
-    for (let j = i; j < Math.min(lines.length, i + 4); j++) for (let k = 0; k < lines[j].text.length; k++) if (!/\s/.test(lines[j].text[k])) chars.push([lines[j].text[k], lines[j].start + k]);
-    const compact = chars.map(([c]) => c).join('');
-    const at = compact.indexOf(want);
-    // the title must start on line i itself
-    if (at < 0 || chars[at][1] >= lines[i].start + lines[i].text.length) continue;
-    return { line: { text: title, start: chars[at][1] }, end: chars[at + want.length - 1][1] + 1 };
-  }
-  return null;
-}
-
-const regionOf = (d: NamedDivision): Region => ({ province: d.province, city: d.level === 'province' ? null : d.city, county: d.county, code: d.code });
-
 /** The speaker's formula naming the national government: 我代表国务院 / 中央人民政府, or a State Council premier's digest. */
 const NATIONAL = /(?:代表|受)(?:中华人民共和国)?(?:国务院|中央人民政府)|国务院总理|^\s*国务院\s*$|总理在(?:政府工作)?报告中/;
 /** Speaker lines are short: a formula-like phrase inside a long line of running text is not one. */
@@ -71,26 +51,9 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   const ev: Meta['evidence'] = { title: null, docType: null, region: null, year: null, date: null };
 
   // title: the document's own; a scraper header's 标题 only as a last resort
-  let title = parts.title;
+  const { title, line: tLine, end: titleEnd, evidence: titleEvidence } = decideTitle(parts.title, allLines, fields.get('标题') ?? null, locate);
+  ev.title = titleEvidence;
   const headerTitle = fields.get('标题');
-  if (title !== null && /^\s*标题\s*[:：]/.test(title)) title = title.replace(/^\s*标题\s*[:：]\s*/, '');
-  const placed = title ? titleLine(title, allLines) : null;
-  let tLine: TextLine | null = placed?.line ?? null;
-  if (placed && headerTitle && placed.line.start >= headerTitle.start && placed.line.start < headerTitle.start + headerTitle.text.length) {
-    ev.title = { rule: 'scraper-header', text: placed.line.text, source: locate ? locate(placed.line.start, placed.end) : null, inferred: false, confidence: 'low' };
-  } else if (placed) {
-    ev.title = { rule: 'title-line', text: placed.line.text, source: locate ? locate(placed.line.start, placed.end) : null, inferred: false, confidence: 'high' };
-  } else if (title !== null) {
-    tLine = { text: title, start: -1 };
-    ev.title = { rule: 'title-line', text: title, source: null, inferred: false, confidence: 'high' };
-  } else if (title === null && headerTitle) {
-    tLine = fieldValue(headerTitle);
-    // 标题：政府工作报告——2010年1月26日在…: the title is what stands before the date
-    const cut = tLine.text.search(/[—―‐－-]{1,4}\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/);
-    if (cut > 0) tLine = { text: tLine.text.slice(0, cut), start: tLine.start };
-    title = tLine.text;
-    ev.title = { rule: 'scraper-header', text: tLine.text, source: locate ? locate(tLine.start, tLine.start + tLine.text.length) : null, inferred: false, confidence: 'low' };
-  }
 
   // not a plan document at all: no confident type or region
   const notAPlan = notAPlanDocument(body, { titled: ev.title?.rule === 'title-line' && tLine !== null && docTypeOfTitle(tLine) !== null });
@@ -162,7 +125,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   // a plan outline that states no date: the first year of its period (第十五个五年规划 → 2026), inferred
   const period = parts.period(title, docType);
   if ((!yearHit || yearHit.rule === 'scraper-header') && docType === 'five-year-plan' && period && tLine) {
-    yearHit = { value: period.start, rule: 'plan-period-start', text: tLine.text, start: tLine.start, end: tLine.start < 0 ? -1 : (placed?.end ?? tLine.start + tLine.text.length), inferred: true, confidence: 'low' };
+    yearHit = { value: period.start, rule: 'plan-period-start', text: tLine.text, start: tLine.start, end: tLine.start < 0 ? -1 : titleEnd, inferred: true, confidence: 'low' };
   }
   if (yearHit) ev.year = evidenceOf(yearHit, locate);
   const year = yearHit?.value ?? null;
@@ -179,7 +142,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   } else if (found) {
     region = regionOf(found.match.division);
     const at = found.match.index;
-    ev.region = { rule: found.rule, text: found.match.division.name, source: locate && found.line.start >= 0 ? locate(at, at + found.match.length) : null, inferred: false, confidence: found.rule === 'scraper-header' ? 'low' : 'high' };
+    ev.region = { rule: found.rule, text: found.text, source: locate && found.line.start >= 0 ? locate(at, at + found.match.length) : null, inferred: false, confidence: found.rule === 'scraper-header' ? 'low' : 'high' };
   } else if (weakNational) {
     // a report to the National People's Congress that names no place of its own
     ev.region = { rule: 'national', text: weakNational.text.trim().slice(0, 60), source: locate ? locate(weakNational.start, weakNational.start + weakNational.text.length) : null, inferred: true, confidence: 'low' };
@@ -199,35 +162,4 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     toc: input.toc,
     evidence: ev,
   };
-}
-
-interface RegionSignals {
-  title: TextLine | null;
-  opening: readonly TextLine[];
-  formulaLines: readonly TextLine[];
-  front: readonly TextLine[];
-  header: readonly TextLine[];
-}
-
-/** A speaker or issuer line: 保定市人民政府市长 李谦 / 我代表高阳县人民政府. */
-const SPEAKER_LINE = /人民政府|政府/;
-
-/** The first signal, strongest first, whose place names settle on one division. */
-export function subjectRegion(s: RegionSignals, year: number | null, history: History): { match: PlaceMatch; line: TextLine; rule: string } | null {
-  const signals: Array<[string, readonly TextLine[]]> = [
-    ['title', s.title ? [s.title] : []],
-    ['speaker-formula', s.opening.filter((l) => SPEAKER_LINE.test(l.text) && (s.formulaLines.includes(l) || /(?:长|主席|主任)\s*[\p{Script=Han}·\s]{2,6}$/u.test(l.text) || /^[\p{Script=Han}]{2,30}人民政府$/u.test(l.text.trim())))],
-    ['congress-session', s.formulaLines],
-    ['issuing-notice', s.front],
-    ['scraper-header', s.header],
-  ];
-  const all = signals.flatMap(([, lines]) => lines.flatMap((l) => subjectNames(l.text, year, history)));
-  const context = all.map((m) => m.division.name);
-  for (const [rule, lines] of signals) {
-    // positions made absolute, so that names of different lines never share an index
-    const matches = lines.flatMap((line) => subjectNames(line.text, year, history).map((match) => ({ match: { ...match, index: line.start + match.index }, line })));
-    const picked = pickSubject(matches.map((m) => m.match), context);
-    if (picked) return { match: picked, line: matches.find((m) => m.match === picked)!.line, rule };
-  }
-  return null;
 }
