@@ -7,8 +7,11 @@ export function formatEvidence(meta: Meta): string[] {
     ['title', meta.title, meta.evidence.title],
     ['docType', meta.docType, meta.evidence.docType],
     ['region', region, meta.evidence.region],
+    ['period', meta.period ? `${meta.period.start}–${meta.period.end}` : null, meta.evidence.period],
     ['year', meta.year, meta.evidence.year],
     ['date', meta.date, meta.evidence.date],
+    ['speaker', meta.speaker ? `${meta.speaker.title ?? ''} ${meta.speaker.name}`.trim() : null, meta.evidence.speaker],
+    ['issuer', meta.issuer, meta.evidence.issuer],
   ];
   return rows.map(([field, value, ev]) => {
     if (!ev) return `  ${field}: ${value ?? '—'}`;

@@ -174,8 +174,11 @@ export const Meta = z
         title: MetaEvidence.nullable(),
         docType: MetaEvidence.nullable(),
         region: MetaEvidence.nullable().describe('For a State Council (national) report the region is all null and the rule is national'),
+        period: MetaEvidence.nullable().describe('The plan number in the title (第十四个五年规划 → 2021–2025)'),
         year: MetaEvidence.nullable(),
         date: MetaEvidence.nullable(),
+        speaker: MetaEvidence.nullable(),
+        issuer: MetaEvidence.nullable(),
       })
       .strict()
       .describe('Why each field has its value: the rule and the raw span it came from; null when the field is null'),

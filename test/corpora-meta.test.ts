@@ -124,7 +124,7 @@ describe.skipIf(!existsSync(CORPORA))('metadata of every document in ../shared/c
     const flagged = doc.diagnostics.some((d) => d.code === 'not-a-plan-document');
     expect(flagged).toBe(e.stub === true);
     // every value set has its evidence
-    for (const k of ['docType', 'year', 'date'] as const) if (m[k] !== null && m[k] !== 'other') expect(m.evidence[k], k).not.toBeNull();
+    for (const k of ['docType', 'year', 'date', 'period', 'speaker', 'issuer'] as const) if (m[k] !== null && m[k] !== 'other') expect(m.evidence[k], k).not.toBeNull();
     if (m.region.province !== null) expect(m.evidence.region?.rule).toBeTruthy();
     if (e.region === NATIONAL && !e.stub) expect(m.evidence.region?.rule ?? 'national').toBe('national');
     // evidence spans are real raw positions

@@ -82,13 +82,17 @@ describe('metadata from the document’s own formulas', () => {
 
   it('the outline shows the evidence on request', () => {
     const out = formatOutline(fixtureDocument('001'), { evidence: true });
-    expect(out.split('\n').slice(0, 6).join('\n')).toMatchInlineSnapshot(`
+    expect(out.split('\n').slice(0, 10).join('\n')).toMatchInlineSnapshot(`
       "政府工作报告  [government-work-report · 河南省/平顶山市/湛河区 · 2021-03-02]
         title: 政府工作报告  ← title-line L5:0 「政府工作报告」
         docType: government-work-report  ← title L5:0 「政府工作报告」
         region: 河南省/平顶山市/湛河区  ← speaker-formula L11:0 「湛河区」
+        period: —
         year: 2021  ← date-line L7:0 「——2021年3月2日在湛河区第五届人民代表大会」
-        date: 2021-03-02  ← date-line L7:0 「——2021年3月2日在湛河区第五届人民代表大会」"
+        date: 2021-03-02  ← date-line L7:0 「——2021年3月2日在湛河区第五届人民代表大会」
+        speaker: 区长 陈斌  ← speaker-line L11:0 「湛河区人民政府区长 陈 斌」
+        issuer: 湛河区人民政府  ← speaker-line L11:0 「湛河区人民政府区长 陈 斌」
+      一、 2020年工作回顾及“十三五”主要成就  L17"
     `);
   });
 });

@@ -81,21 +81,22 @@ export function periodOf(title: string | null, docType: DocType): { start: numbe
 const OFFICE = '(?:总理|副总理|省长|副省长|市长|副市长|区长|副区长|县长|副县长|旗长|州长|主任|副主任|局长|书记)';
 const ORGANIZATION = /^[\p{Script=Han}]{2,30}(?:人民政府|委员会|政府办公室|办公室|局|委|厅|政府)$/u;
 
-export function speakerOf(blocks: readonly { text: string }[]): { speaker: Meta['speaker']; issuer: string | null } {
+/** Speaker and issuer, and the index of the line they were read from (with the next line too when the name stands on it). */
+export function speakerOf(blocks: readonly { text: string }[]): { speaker: Meta['speaker']; issuer: string | null; at: number | null; lines: number } {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i].text.replace(/\s+/g, '');
     const m = new RegExp(`^(.*?)(${OFFICE})([\\p{Script=Han}·]{2,4})$`, 'u').exec(t);
-    if (m && displayWidth(t) <= 50) return { speaker: { title: m[2], name: m[3] }, issuer: m[1] || null };
+    if (m && displayWidth(t) <= 50) return { speaker: { title: m[2], name: m[3] }, issuer: m[1] || null, at: i, lines: 1 };
     // office on one line, name on the next (国务院总理 / 李克强)
     const office = new RegExp(`^(.*?)(${OFFICE})$`, 'u').exec(t);
     const next = blocks[i + 1]?.text.replace(/\s+/g, '');
-    if (office && next && /^[\p{Script=Han}·]{2,4}$/u.test(next)) return { speaker: { title: office[2], name: next }, issuer: office[1] || null };
+    if (office && next && /^[\p{Script=Han}·]{2,4}$/u.test(next)) return { speaker: { title: office[2], name: next }, issuer: office[1] || null, at: i, lines: 2 };
   }
-  for (const b of blocks) {
-    const t = b.text.replace(/\s+/g, '');
-    if (ORGANIZATION.test(t) && !/会议|文件/.test(t)) return { speaker: null, issuer: t };
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i].text.replace(/\s+/g, '');
+    if (ORGANIZATION.test(t) && !/会议|文件/.test(t)) return { speaker: null, issuer: t, at: i, lines: 1 };
   }
-  return { speaker: null, issuer: null };
+  return { speaker: null, issuer: null, at: null, lines: 0 };
 }
 
 /** The document's metadata with its evidence: each field from the strongest signal that gives it (see meta/). */

@@ -23,7 +23,7 @@ export interface MetaParts {
   title: string | null;
   period: (title: string | null, docType: DocType) => Meta['period'];
   /** speaker and issuer from the opening's printed lines (null: the caller's own blocks) */
-  people: (opening: readonly TextLine[] | null) => { speaker: Meta['speaker']; issuer: string | null };
+  people: (opening: readonly TextLine[] | null) => { speaker: Meta['speaker']; issuer: string | null; at: number | null; lines: number };
   report?: (code: string, message: string, source: SourceSpan | null) => void;
   history?: History;
 }
@@ -48,7 +48,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   const within = (blocks: readonly Block[]) => allLines.filter((l) => blocks.some((b) => l.rawStart >= b.rawStart && l.rawStart < b.rawEnd));
   const front = within(input.front);
   const closing = input.lines ? body.slice(-6) : (input.closing ?? []).map(asLine);
-  const ev: Meta['evidence'] = { title: null, docType: null, region: null, year: null, date: null };
+  const ev: Meta['evidence'] = { title: null, docType: null, region: null, period: null, year: null, date: null, speaker: null, issuer: null };
 
   // title: the document's own; a scraper header's 标题 only as a last resort
   const { title, line: tLine, end: titleEnd, evidence: titleEvidence } = decideTitle(parts.title, allLines, fields.get('标题') ?? null, locate);
@@ -74,6 +74,14 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     return !/(?:从|自|去年[^，。]{0,4})$/.test(l.text.slice(Math.max(0, at - 8), at)) && !/^(?:以来|闭幕|期间|到)/.test(l.text.slice(at + h.text.length));
   });
   const people = parts.people(input.lines ? opening : null);
+  // the speaker line as evidence (only where the lines are the text's own, with positions)
+  if (input.lines && people.at !== null) {
+    const first = opening[people.at];
+    const last = opening[people.at + people.lines - 1] ?? first;
+    const e: MetaEvidence = { rule: 'speaker-line', text: [first, last].filter((l, i) => i === 0 || l !== first).map((l) => l.text.trim()).join(' '), source: locate ? locate(first.start, last.start + last.text.length) : null, inferred: false, confidence: 'high' };
+    if (people.speaker) ev.speaker = e;
+    if (people.issuer) ev.issuer = { ...e, rule: people.speaker ? 'speaker-line' : 'issuer-line' };
+  }
   const national = sessions.some((s) => s.value.national) || (formula !== null && NATIONAL.test(formula.text)) || opening.some((l) => l.text.trim().length <= SPEAKER_MAX && NATIONAL.test(l.text)) || (people.speaker?.title?.endsWith('总理') ?? false);
 
   // year: stated by the date; else the national session; else the title; else inferred from the parts of the report; else a scraper header
@@ -124,6 +132,7 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
 
   // a plan outline that states no date: the first year of its period (第十五个五年规划 → 2026), inferred
   const period = parts.period(title, docType);
+  if (period && tLine) ev.period = { rule: 'title-plan-number', text: tLine.text, source: tLine.start >= 0 && locate ? locate(tLine.start, titleEnd) : null, inferred: true, confidence: 'high' };
   if ((!yearHit || yearHit.rule === 'scraper-header') && docType === 'five-year-plan' && period && tLine) {
     yearHit = { value: period.start, rule: 'plan-period-start', text: tLine.text, start: tLine.start, end: tLine.start < 0 ? -1 : titleEnd, inferred: true, confidence: 'low' };
   }
