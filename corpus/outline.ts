@@ -1,10 +1,12 @@
 import type { PlanDocument, Section } from '../schemas/document.js';
+import { formatEvidence } from './meta-evidence.js';
 
 /** The heading tree as an indented outline: marker, title, raw line; boxes, tables and figures under their section. */
-export function formatOutline(doc: PlanDocument): string {
+export function formatOutline(doc: PlanDocument, options: { evidence?: boolean } = {}): string {
   const out: string[] = [];
   const title = doc.meta.title ?? doc.id;
-  out.push(`${title}  [${doc.meta.docType}${doc.meta.region.county ?? doc.meta.region.city ? ` · ${[doc.meta.region.province, doc.meta.region.city, doc.meta.region.county].filter(Boolean).join('/')}` : ''}${doc.meta.date ? ` · ${doc.meta.date}` : ''}]`);
+  out.push(`${title}  [${doc.meta.docType}${doc.meta.region.county ?? doc.meta.region.city ?? doc.meta.region.province ? ` · ${[doc.meta.region.province, doc.meta.region.city, doc.meta.region.county].filter(Boolean).join('/')}` : ''}${doc.meta.date ? ` · ${doc.meta.date}` : ''}]`);
+  if (options.evidence) out.push(...formatEvidence(doc.meta));
   const boxes = new Map(doc.boxes.map((b) => [b.id, b]));
   const tables = new Map(doc.tables.map((t) => [t.id, t]));
   const figures = new Map(doc.figures.map((f) => [f.id, f]));

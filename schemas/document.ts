@@ -142,8 +142,25 @@ export const TocEntry = z
   .meta({ id: 'TocEntry' });
 export type TocEntry = z.infer<typeof TocEntry>;
 
-export const DocType = z.enum(['five-year-plan', 'government-work-report', 'annual-plan-report', 'other']).meta({ id: 'DocType' });
+export const DocType = z
+  .enum(['five-year-plan', 'five-year-plan-report', 'government-work-report', 'annual-plan-report', 'budget-report', 'other'])
+  .describe(
+    'five-year-plan: a 规划纲要 itself; five-year-plan-report: a report to a people\'s congress on a five-year plan (关于…第六个五年计划的报告); government-work-report: 政府工作报告; annual-plan-report: 计划执行情况…计划草案的报告; budget-report: 预算执行情况…预算草案的报告 (决算…预算的报告); other: anything else, and inputs that are not a plan document',
+  )
+  .meta({ id: 'DocType' });
 export type DocType = z.infer<typeof DocType>;
+
+export const MetaEvidence = z
+  .object({
+    rule: z.string().describe('The rule that set the value, e.g. opening-formula, date-line, npc-session, review-year'),
+    text: z.string().describe('The normalized text the value was read from; when inferred, the text it was inferred from'),
+    source: SourceSpan.nullable().describe('Raw span of that text; null when the value rests on no span (a default or a mention count)'),
+    inferred: z.boolean().describe('true when the value was inferred rather than read as stated (the year 2020 from 2019年工作回顾)'),
+    confidence: z.enum(['high', 'low']).describe('low: a last-resort signal (place-name mentions, a scraper header)'),
+  })
+  .strict()
+  .meta({ id: 'MetaEvidence' });
+export type MetaEvidence = z.infer<typeof MetaEvidence>;
 
 export const Region = z
   .object({
@@ -167,6 +184,19 @@ export const Meta = z
     speaker: z.object({ title: z.string().nullable(), name: z.string() }).strict().nullable(),
     issuer: z.string().nullable(),
     toc: z.array(TocEntry),
+    evidence: z
+      .object({
+        title: MetaEvidence.nullable(),
+        docType: MetaEvidence.nullable(),
+        region: MetaEvidence.nullable().describe('For a State Council (national) report the region is all null and the rule is national'),
+        period: MetaEvidence.nullable().describe('The plan number in the title (第十四个五年规划 → 2021–2025)'),
+        year: MetaEvidence.nullable(),
+        date: MetaEvidence.nullable(),
+        speaker: MetaEvidence.nullable(),
+        issuer: MetaEvidence.nullable(),
+      })
+      .strict()
+      .describe('Why each field has its value: the rule and the raw span it came from; null when the field is null'),
   })
   .strict()
   .meta({ id: 'Meta' });

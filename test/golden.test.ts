@@ -19,7 +19,7 @@ describe('schema-derived types', () => {
     expectTypeOf<PlanDocument['sections']>().toEqualTypeOf<Section[]>();
     expectTypeOf<Paragraph['source']>().toEqualTypeOf<SourceSpan>();
     expectTypeOf<Quantity['kind']>().toEqualTypeOf<'number' | 'about' | 'atLeast' | 'atMost' | 'rate' | 'bracketed' | 'estimate' | 'none' | 'text'>();
-    expectTypeOf<PlanDocument['meta']['docType']>().toEqualTypeOf<'five-year-plan' | 'government-work-report' | 'annual-plan-report' | 'other'>();
+    expectTypeOf<PlanDocument['meta']['docType']>().toEqualTypeOf<'five-year-plan' | 'five-year-plan-report' | 'government-work-report' | 'annual-plan-report' | 'budget-report' | 'other'>();
     expectTypeOf<z.infer<typeof import('../schemas/source.js').SourceSpan>>().toEqualTypeOf<SourceSpan>();
   });
 });

@@ -102,6 +102,12 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
   }
   for (const f of doc.figures) (seen(f.id), add(f.id, f.source));
   for (const e of doc.meta.toc) add('toc', e.source);
+  // metadata evidence points at raw text that holds what was read (not a part of the output text)
+  for (const [field, e] of Object.entries(doc.meta.evidence)) {
+    if (!e?.source) continue;
+    add(`meta.evidence.${field}`, e.source, false);
+    if (e.source.endOffset <= e.source.offset || raw.slice(e.source.offset, e.source.endOffset).trim() === '') problems.push(`meta.evidence.${field}: empty raw span`);
+  }
   for (const p of doc.pages) add('page', p.source);
   for (const f of doc.frontMatter ? [doc.frontMatter] : []) add('front matter', f.source, false);
   for (const c of doc.corrections) add(`correction ${c.rule}`, c.source);

@@ -17,7 +17,11 @@ const shape = (d: PlanDocument) => ({
   boxes: d.boxes.map((b) => `${b.title} ${b.items.length}`),
   tables: d.tables.map((t) => `${t.title} ${t.indicators.length}`),
   text: allParagraphs(d).map((p) => p.text),
-  meta: { ...d.meta, toc: d.meta.toc.map((e) => `${e.marker}${e.title}${e.page}`) },
+  meta: {
+    ...d.meta,
+    toc: d.meta.toc.map((e) => `${e.marker}${e.title}${e.page}`),
+    evidence: Object.fromEntries(Object.entries(d.meta.evidence).map(([k, v]) => [k, v && { ...v, source: null }])),
+  },
 });
 
 // New documents break assumptions: the same content in other shapes must give the same result.

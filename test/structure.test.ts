@@ -53,9 +53,11 @@ describe('000 湛河区 纲要', () => {
       docType: 'five-year-plan',
       region: { province: '河南省', city: '平顶山市', county: '湛河区' },
       period: { start: 2021, end: 2025 },
-      year: null,
+      // no date is printed: the year is the first of the plan's period, marked inferred
+      year: 2021,
       date: null,
     });
+    expect(doc.meta.evidence.year).toMatchObject({ rule: 'plan-period-start', inferred: true, confidence: 'low' });
   });
 
   it('has 2 tables with their notes, cut out of the flow', () => {

@@ -6,11 +6,12 @@ import { EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../i
 export function outlineCommand(io: Io, setExit: SetExit): Command {
   const cmd = new Command('outline')
     .description('print the heading tree of a source file or a corpus document (marker, title, raw line)')
-    .argument('<file>', 'a .txt/.pdf source or a document .json from a corpus');
-  return withOutputOptions(cmd).action(async (file: string, opts: { format: string; quiet?: boolean }) => {
+    .argument('<file>', 'a source file or a document .json from a corpus')
+    .option('--evidence', 'also print each metadata field with the rule and raw position it came from');
+  return withOutputOptions(cmd).action(async (file: string, opts: { format: string; quiet?: boolean; evidence?: boolean }) => {
     const { formatOutline, outlineTree } = await import('../../corpus/outline.js');
     const print = (doc: import('../../schemas/document.js').PlanDocument): void =>
-      io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc));
+      io.stdout(opts.format === 'json' ? `${JSON.stringify({ id: doc.id, title: doc.meta.title, ...(opts.evidence ? { meta: doc.meta.evidence } : {}), outline: outlineTree(doc) }, null, 2)}\n` : formatOutline(doc, { evidence: opts.evidence }));
     let bytes: Buffer;
     try {
       bytes = await readFile(file);

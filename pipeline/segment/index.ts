@@ -11,6 +11,8 @@ import { ParagraphMaker, numberParagraphs, type Draft } from './paragraphs.js';
 import { walkHeadings, type WalkResult } from './walk.js';
 import { checkNumbering } from './numbering.js';
 import { buildMeta } from './meta.js';
+import { printedLines } from './meta/hit.js';
+import { rawRange } from '../../core/provenance/mapped-text.js';
 
 /** What the passes build up, in the order they run. */
 class SegmentState {
@@ -94,16 +96,23 @@ const tocCheck: Pass = (s, doc) => checkToc(s.toc, s.walked().headings, doc);
 const NO_REGION: Region = { province: null, city: null, county: null, code: null };
 
 /** Title, type, region, period, date, speaker and issuer. */
-const metadata: Pass = (s) => {
+const metadata: Pass = (s, doc) => {
   const w = s.walked();
-  s.meta = buildMeta({
-    cover: w.cover,
-    front: s.front?.blocks ?? [],
-    leadParagraphs: [...w.lead, ...(w.sections[0]?.paragraphs ?? [])],
-    toc: s.toc,
-    region: s.norm.subject ?? NO_REGION,
-    closing: s.norm.blocks.slice(-6),
-  });
+  const chars = s.norm.chars;
+  s.meta = buildMeta(
+    {
+      cover: w.cover,
+      front: s.front?.blocks ?? [],
+      leadParagraphs: [...w.lead, ...(w.sections[0]?.paragraphs ?? [])],
+      toc: s.toc,
+      region: s.norm.subject ?? NO_REGION,
+      closing: s.norm.blocks.slice(-6),
+      // the lines as printed, before unwrapping joined them: opening formulas, date and session lines
+      lines: printedLines(chars.text, (o) => rawRange(chars, o, o)[0]),
+      locate: (a, b) => doc.span(...rawRange(chars, a, b)),
+    },
+    doc,
+  );
 };
 
 /** The passes, in order: each claims blocks the later ones step over. */

@@ -3,6 +3,11 @@ import type { Block, Region } from '../types.js';
 import { displayWidth } from '../../core/text/chars.js';
 import { parseNumeral } from '../../core/text/chinese-numerals.js';
 import { DATE_LINE } from './front-matter.js';
+import type { DocContext } from '../../core/context.js';
+import type { SourceSpan } from '../../schemas/source.js';
+import { decideMeta } from './meta/decide.js';
+import { fiveYearPeriod } from './meta/five-year-period.js';
+import type { PrintedLine } from './meta/hit.js';
 
 export interface MetaInput {
   cover: readonly Block[];
@@ -13,6 +18,13 @@ export interface MetaInput {
   region: Region;
   /** the last blocks of the document: a signature and a date often close it */
   closing?: readonly Block[];
+  /**
+   * the text's lines as printed (before unwrapping joins them), for the opening formulas, date and
+   * session lines, the year rules and the not-a-plan check (default: the front and cover blocks)
+   */
+  lines?: readonly PrintedLine[];
+  /** raw span of a range of the text the lines come from, for evidence (default: none) */
+  locate?: (start: number, end: number) => SourceSpan;
 }
 
 /** Words that make a line part of a document's title. */
@@ -20,7 +32,10 @@ const TITLE_WORD = /(?:纲要|规划|计划|报告|方案|意见|决定|通知|�
 const TITLE_START = /(?:国民经济|政府工作|规划|纲要|报告|计划|关于)/;
 
 /** The title: consecutive short cover lines that together name the document; else the first 《…》 of the text. */
-export function findTitle(cover: readonly Block[], lead: ReadonlyArray<Pick<Paragraph, 'text'>>): string | null {
+export function findTitle(allCover: readonly Block[], lead: ReadonlyArray<Pick<Paragraph, 'text'>>): string | null {
+  // lines after the address to the deputies (各位代表：) are the speech, not its title
+  const address = allCover.findIndex((b) => /^各位代表[：:！!，,]/.test(b.text));
+  const cover = address >= 0 ? allCover.slice(0, address) : allCover;
   let best: string | null = null;
   for (let i = 0; i < cover.length; i++) {
     const b = cover[i];
@@ -46,22 +61,7 @@ export function findTitle(cover: readonly Block[], lead: ReadonlyArray<Pick<Para
   return null;
 }
 
-export function docTypeOf(title: string | null, cover: readonly Block[]): DocType {
-  const text = [title ?? '', ...cover.slice(0, 8).map((b) => b.text)].join('\n');
-  if (/政府工作报告/.test(text)) return 'government-work-report';
-  if (/(?:计划|规划)(?:的)?执行情况|(?:计划|规划)(?:（草案）|\(草案\)|草案)的?报告/.test(text)) return 'annual-plan-report';
-  if (/五年规划|远景目标纲要|规划纲要|五年计划/.test(title ?? '')) return 'five-year-plan';
-  return 'other';
-}
-
-/** The nth five-year plan's years: the 3rd ran 1966–1970 and the sequence was regular from then on. */
-export function fiveYearPeriod(n: number): { start: number; end: number } | null {
-  if (n === 1) return { start: 1953, end: 1957 };
-  if (n === 2) return { start: 1958, end: 1962 };
-  if (n < 3 || n > 30) return null;
-  const start = 1966 + 5 * (n - 3);
-  return { start, end: start + 4 };
-}
+export { fiveYearPeriod };
 
 export function periodOf(title: string | null, docType: DocType): { start: number; end: number } | null {
   if (docType !== 'five-year-plan' || !title) return null;
@@ -71,63 +71,34 @@ export function periodOf(title: string | null, docType: DocType): { start: numbe
   return n === null ? null : fiveYearPeriod(n);
 }
 
-/** The date of issue or delivery: ——2021年3月2日在…会议上, or a date line of the cover or notice. */
-export function dateOf(blocks: readonly Block[]): { date: string | null; year: number | null } {
-  let year: number | null = null;
-  for (const b of blocks) {
-    const m = /^(?:——|—|-)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(b.text) ?? DATE_LINE.exec(b.text);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-        return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, year: y };
-      }
-    }
-    const ym = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/.exec(b.text);
-    if (ym && year === null) year = Number(ym[1]);
-  }
-  return { date: null, year };
-}
-
 const OFFICE = '(?:总理|副总理|省长|副省长|市长|副市长|区长|副区长|县长|副县长|旗长|州长|主任|副主任|局长|书记)';
 const ORGANIZATION = /^[\p{Script=Han}]{2,30}(?:人民政府|委员会|政府办公室|办公室|局|委|厅|政府)$/u;
 
-export function speakerOf(blocks: readonly Block[]): { speaker: Meta['speaker']; issuer: string | null } {
+/** Speaker and issuer, and the index of the line they were read from (with the next line too when the name stands on it). */
+export function speakerOf(blocks: readonly { text: string }[]): { speaker: Meta['speaker']; issuer: string | null; at: number | null; lines: number } {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i].text.replace(/\s+/g, '');
     const m = new RegExp(`^(.*?)(${OFFICE})([\\p{Script=Han}·]{2,4})$`, 'u').exec(t);
-    if (m && displayWidth(t) <= 50) return { speaker: { title: m[2], name: m[3] }, issuer: m[1] || null };
+    if (m && displayWidth(t) <= 50) return { speaker: { title: m[2], name: m[3] }, issuer: m[1] || null, at: i, lines: 1 };
     // office on one line, name on the next (国务院总理 / 李克强)
     const office = new RegExp(`^(.*?)(${OFFICE})$`, 'u').exec(t);
     const next = blocks[i + 1]?.text.replace(/\s+/g, '');
-    if (office && next && /^[\p{Script=Han}·]{2,4}$/u.test(next)) return { speaker: { title: office[2], name: next }, issuer: office[1] || null };
+    if (office && next && /^[\p{Script=Han}·]{2,4}$/u.test(next)) return { speaker: { title: office[2], name: next }, issuer: office[1] || null, at: i, lines: 2 };
   }
-  for (const b of blocks) {
-    const t = b.text.replace(/\s+/g, '');
-    if (ORGANIZATION.test(t) && !/会议|文件/.test(t)) return { speaker: null, issuer: t };
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i].text.replace(/\s+/g, '');
+    if (ORGANIZATION.test(t) && !/会议|文件/.test(t)) return { speaker: null, issuer: t, at: i, lines: 1 };
   }
-  return { speaker: null, issuer: null };
+  return { speaker: null, issuer: null, at: null, lines: 0 };
 }
 
-export function buildMeta(input: MetaInput): Meta {
-  const title = findTitle(input.cover, input.leadParagraphs);
-  const docType = docTypeOf(title, input.cover);
-  let dated = dateOf([...input.front, ...input.cover]);
-  if (dated.date === null) {
-    // a date line closing the document (…会议秘书处 / 2021年2月21日): the date of issue
-    const closing = (input.closing ?? []).filter((b) => DATE_LINE.test(b.text));
-    const last = closing.length > 0 ? dateOf(closing.slice(-1)) : null;
-    if (last?.date && (dated.year === null || last.year === dated.year)) dated = last;
-  }
-  const people = speakerOf([...input.cover, ...input.front]);
-  return {
-    title,
-    docType,
-    region: input.region,
-    period: periodOf(title, docType),
-    year: dated.year,
-    date: dated.date,
-    speaker: people.speaker,
-    issuer: people.issuer,
-    toc: input.toc,
-  };
+/** The document's metadata with its evidence: each field from the strongest signal that gives it (see meta/). */
+export function buildMeta(input: MetaInput, doc?: DocContext): Meta {
+  return decideMeta(input, {
+    title: findTitle(input.cover, input.leadParagraphs),
+    period: periodOf,
+    // the speaker line as printed (unwrapping may have joined it to the date line); else the cover blocks
+    people: (opening) => speakerOf(opening ?? [...input.cover, ...input.front]),
+    report: doc ? (code, message, source) => doc.report('warning', code, message, source) : undefined,
+  });
 }

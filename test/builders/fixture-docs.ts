@@ -115,6 +115,7 @@ export function makeDoc(spec: DocSpec): PlanDocument {
       speaker: null,
       issuer: null,
       toc: [],
+      evidence: { title: null, docType: null, region: null, period: null, year: null, date: null, speaker: null, issuer: null },
     },
     frontMatter: null,
     paragraphs,
