@@ -10,8 +10,10 @@ import { serialize, writeAtomic } from '../pipeline/emit/write.js';
 import { buildOne, type BuildJob } from './workers/build-one.js';
 import { runPool, workerScript } from './workers/pool.js';
 import { TOOL_VERSION } from '../core/version.js';
+import { INPUT_EXTENSION_LIST } from '../pipeline/ingest/format.js';
 
-export const INPUT_EXTENSIONS = ['txt', 'pdf'];
+/** Extensions of the input formats; a folder's other files are inputs too and fail with unsupported-format. */
+export const INPUT_EXTENSIONS = INPUT_EXTENSION_LIST;
 
 export interface BuildOptions extends ProcessOptions {
   /**
@@ -58,7 +60,6 @@ export class NoInputsError extends Error {
 export async function resolveInputs(inputs: readonly string[], root: string, exclude: readonly string[] = []): Promise<ResolvedInput[]> {
   const found = new Map<string, { base: string; rel: string }>();
   const excluded = (file: string): boolean => exclude.some((dir) => file === dir || file.startsWith(dir + sep));
-  const exts = `{${INPUT_EXTENSIONS.join(',')},${INPUT_EXTENSIONS.map((e) => e.toUpperCase()).join(',')}}`;
   const add = (file: string, base: string): void => {
     if (!found.has(file) && !excluded(file)) found.set(file, { base, rel: toPosix(relative(base, file)) });
   };
@@ -72,7 +73,7 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
     }
     if (st?.isFile()) add(abs, dirname(abs));
     else if (st?.isDirectory()) {
-      for (const f of await fg(`**/*.${exts}`, { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE })) add(resolve(f), abs);
+      for (const f of await fg('**/*', { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE })) add(resolve(f), abs);
     } else {
       for (const f of await fg(toPosix(input), { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE })) add(resolve(f), dirname(resolve(f)));
     }
@@ -88,10 +89,10 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
 export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(options.outDir);
-  // an output folder inside an input folder is not read back (it holds <id>.source.txt files)
-  const resolved = await resolveInputs(options.inputs, root, [outDir]);
+  // an output folder inside an input folder is not read back (it holds <id>.source.txt files), nor is the rules file
+  const resolved = await resolveInputs(options.inputs, root, [outDir, ...(options.rulesFile ? [resolve(root, options.rulesFile)] : [])]);
   // fail before anything is written: a mistyped input must not replace an existing corpus's index
-  if (resolved.length === 0) throw new NoInputsError(`no .txt or .pdf inputs found in: ${options.inputs.join(', ')}`);
+  if (resolved.length === 0) throw new NoInputsError(`no input files found in: ${options.inputs.join(', ')}`);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {

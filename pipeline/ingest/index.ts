@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Encoding, SourceInfo } from '../../schemas/document.js';
 import { decodeText, DecodeError } from './decode.js';
-import { detectFormat } from './format.js';
+import { inputFormat, UnsupportedFormatError } from './format.js';
 import { extractPdfText } from './pdf.js';
+import { DocxError, extractDocxText } from './docx.js';
 import type { Layout } from './layout.js';
 
 export interface RawDocument {
@@ -28,20 +31,50 @@ export class IngestError extends Error {
   }
 }
 
-function pdfjsVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('pdfjs-dist/package.json') as { version: string }).version;
-}
-
 /** Hex sha256 of bytes, or of a string's UTF-8 bytes. */
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Read one input: detect PDF or text, decode, and record its hash and size. */
+/** Installed version of a package (found from its entry point: not every package exports its package.json). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === name && pkg.version) return pkg.version;
+  }
+  return 'unknown';
+}
+
+/** Run a reader; its coded errors (unsupported format, undecodable text, broken .docx) become IngestErrors. */
+function coded<T>(run: () => T, hash: string, bytes: number): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof UnsupportedFormatError || err instanceof DecodeError || err instanceof DocxError) throw new IngestError(err.code, err.message, hash, bytes);
+    throw err;
+  }
+}
+
+/** Source info of an extracted input: positions refer to the extracted text, saved beside the document (named when it gets its id). */
+function extractedSource(path: string, hash: string, bytes: number, format: 'pdf' | 'docx' | 'html', text: string, extractor: string): SourceInfo {
+  const encoding = `${format === 'docx' ? 'docx' : format === 'pdf' ? 'pdf' : 'html'}-text` as const;
+  return { path, sha256: hash, bytes, encoding, format, extracted: { path: '', sha256: sha256(text), chars: text.length, extractor } };
+}
+
+/** Read one input: tell its format (an unsupported one is an error), decode or extract, and record its hash and size. */
 export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocument> {
   const hash = sha256(bytes);
-  const format = bytes.length > 0 ? detectFormat(bytes) : 'txt';
+  const n = bytes.length;
+  const format = coded(() => inputFormat(path, bytes), hash, n);
+  if (format === 'docx') {
+    const extracted = coded(() => extractDocxText(bytes), hash, n);
+    if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the Word document has no text', hash, n);
+    const extractor = `plancorpus docx reader (fflate ${packageVersion('fflate')}, @xmldom/xmldom ${packageVersion('@xmldom/xmldom')})`;
+    return { source: extractedSource(path, hash, n, 'docx', extracted.text, extractor), text: extracted.text, warnings: extracted.warnings, layout: extracted.layout };
+  }
   if (format === 'pdf') {
     let extracted;
     try {
@@ -49,35 +82,16 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const m = /^(pdf-[a-z-]+):\s*/.exec(message);
-      throw new IngestError(m?.[1] ?? 'pdf-invalid', m ? message.slice(m[0].length) : message, hash, bytes.length);
+      throw new IngestError(m?.[1] ?? 'pdf-invalid', m ? message.slice(m[0].length) : message, hash, n);
     }
     const warnings = extracted.warnings.map((w) => ({ code: /^(pdf-[a-z-]+)/.exec(w)?.[1] ?? 'pdf-warning', message: w }));
-    if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)', hash, bytes.length);
-    const text = extracted.text;
-    return {
-      source: {
-        path,
-        sha256: hash,
-        bytes: bytes.length,
-        encoding: 'pdf-text',
-        format: 'pdf',
-        // the saved file's name is set when the document gets its id
-        extracted: { path: '', sha256: sha256(text), chars: text.length, extractor: `pdfjs-dist ${pdfjsVersion()}` },
-      },
-      text,
-      warnings,
-    };
+    if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)', hash, n);
+    return { source: extractedSource(path, hash, n, 'pdf', extracted.text, `pdfjs-dist ${packageVersion('pdfjs-dist')}`), text: extracted.text, warnings };
   }
-  let decoded;
-  try {
-    decoded = decodeText(bytes);
-  } catch (err) {
-    if (err instanceof DecodeError) throw new IngestError(err.code, err.message, hash, bytes.length);
-    throw err;
-  }
+  const decoded = coded(() => decodeText(bytes), hash, n);
   if (decoded.text.replace(/[\s\u200b-\u200d\ufeff]/g, '').length === 0) {
-    throw new IngestError('no-text', 'the file holds only whitespace', hash, bytes.length);
+    throw new IngestError('no-text', 'the file holds only whitespace', hash, n);
   }
   const encoding: Encoding = decoded.encoding;
-  return { source: { path, sha256: hash, bytes: bytes.length, encoding, format: 'txt' }, text: decoded.text, warnings: decoded.warnings };
+  return { source: { path, sha256: hash, bytes: n, encoding, format: format === 'md' ? 'md' : 'txt' }, text: decoded.text, warnings: decoded.warnings };
 }
