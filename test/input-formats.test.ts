@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { processDocument } from '../pipeline/document.js';
 import { buildCorpus } from '../corpus/build.js';
 import type { PlanDocument } from '../schemas/document.js';
-import { allSections, allParagraphs, FIXTURES } from './helpers.js';
+import { allSections, allParagraphs, FIXTURES, ROOT } from './helpers.js';
 import { corporaBytes } from './shared-corpora.js';
 
 async function built(rel: string): Promise<{ document: PlanDocument; extractedText?: string }> {
@@ -58,5 +58,47 @@ describe('.docx provincial work reports (shared corpora, pasted newspaper text)'
     const xz = (await built('local/xizang-gov-work-report-2025.docx')).document;
     expect(allSections(xz.sections).map((s) => s.title)).toContain('坚决维护社会和谐稳定');
     for (const doc of [cq, zj, sc, xz]) expect(allParagraphs(doc).length).toBeGreaterThan(20);
+  });
+});
+
+describe('.docx fixture made by LibreOffice (scripts/make-docx-fixture.sh)', () => {
+  const build = async (file: string): Promise<PlanDocument> => {
+    const r = await processDocument('zhanhe', file, new Uint8Array(readFileSync(join(ROOT, file))));
+    if (r.status !== 'ok') throw new Error(`${file}: ${r.error.code}: ${r.error.message}`);
+    return r.document;
+  };
+  /** What a reader sees: headings, paragraphs, boxes, tables — not positions, which differ by format. */
+  const content = (doc: PlanDocument) => ({
+    headings: allSections(doc.sections).map((s) => [s.depth, s.marker, s.title]),
+    paragraphs: allParagraphs(doc).map((p) => p.text),
+    boxes: doc.boxes.map((b) => ({ title: b.title, items: b.items.map((i) => i.text) })),
+    tables: doc.tables.map((t) => ({ number: t.number, title: t.title, columns: t.columns.map((c) => c.key), indicators: t.indicators.map((i) => ({ name: i.name, unit: i.unit, category: i.category, values: Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, v.raw])) })) })),
+    meta: doc.meta,
+  });
+
+  it('gives the same document as the same content typed as text', async () => {
+    const fromWord = await build('fixtures/docx/zhanhe-excerpt.docx');
+    const fromText = await build('test/fixtures/docx/zhanhe-excerpt.txt');
+    expect(content(fromWord)).toEqual(content(fromText));
+  });
+
+  it('reads the generated chapter number, the styled headings, the text box and the merged-cell table', async () => {
+    const doc = await build('fixtures/docx/zhanhe-excerpt.docx');
+    expect(allSections(doc.sections).map((s) => `${s.marker} ${s.title}`)).toEqual(['序言', '第一章 开启全面建设社会主义现代化湛河新征程', '第一节 决胜全面建成小康社会取得决定性成就'].map((t) => (t.includes(' ') ? t : ` ${t}`)));
+    expect(doc.boxes.map((b) => b.title)).toEqual(['“十四五”生产性服务业提质工程']);
+    const [table] = doc.tables;
+    expect(table).toMatchObject({ number: 1, title: '“十三五”经济社会发展主要指标完成情况' });
+    // the two-level header: “十三五”规划 merged over three columns, the others merged over two rows
+    expect(table.columns.map((c) => [c.key, c.header])).toEqual([
+      ['base-2015', '“十三五”规划 / 2015年基数'],
+      ['target-2020', '“十三五”规划 / 2020年目标'],
+      ['growth', '“十三五”规划 / 年均增速（%）'],
+      ['actual-2020', '2020年完成值'],
+      ['attribute', '指标属性'],
+    ]);
+    const gdp = table.indicators.find((i) => i.name === '生产总值')!;
+    expect(gdp).toMatchObject({ seq: '1', unit: '亿元', category: '经济增长和综合实力', attribute: 'expected' });
+    expect(gdp.values.growth).toMatchObject({ raw: '7.5 左右', kind: 'about', value: 7.5 });
+    expect(table.indicators.find((i) => i.name === '常住人口城镇化率')?.values['actual-2020']).toMatchObject({ value: 80 });
   });
 });

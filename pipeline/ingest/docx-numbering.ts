@@ -49,6 +49,7 @@ export function formatNumber(n: number, numFmt: string): string | null {
     case 'ideographDigital':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
       return chineseCounting(n);
     case 'ideographTraditional':
       return '甲乙丙丁戊己庚辛壬癸'[n - 1] ?? String(n);
@@ -78,6 +79,18 @@ export interface NumberingLevel {
   numFmt: string;
   /** "%1、": %k stands for level k's number */
   lvlText: string;
+  /** what Word puts between the label and the text (w:suff; tab when absent) */
+  suff: 'tab' | 'space' | 'nothing';
+}
+
+/**
+ * The separator written after a label: a space for w:suff space, and for a tab after a label that
+ * does not end in punctuation (第一章 → "第一章 标题", but "一、标题", "1.标题").
+ */
+function separator(label: string, suff: NumberingLevel['suff']): string {
+  if (suff === 'space') return ' ';
+  if (suff === 'nothing') return '';
+  return /[、，．.）)：:]$/.test(label) ? '' : ' ';
 }
 
 /** Numbering definitions by numId: each level's format, with lvlOverride/startOverride applied. */
@@ -105,10 +118,11 @@ export class NumberingCounter {
     counts.length = ilvl + 1;
     this.counters.set(num.abstractId, counts);
     if (formatNumber(1, level.numFmt) === null) return null;
-    return level.lvlText.replace(/%(\d)/g, (_, k: string) => {
+    const label = level.lvlText.replace(/%(\d)/g, (_, k: string) => {
       const lvl = Number(k) - 1;
       const fmt = num.levels.get(lvl)?.numFmt ?? 'decimal';
       return formatNumber(Math.max(1, counts[lvl] ?? 1), fmt) ?? '';
     });
+    return label === '' ? null : label + separator(label, level.suff);
   }
 }

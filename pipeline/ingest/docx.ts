@@ -104,6 +104,7 @@ function readNumbering(root: XNode | null): NumberingDefinitions {
     start: Number(attr(child(lvl, 'start')) ?? 1),
     numFmt: attr(child(lvl, 'numFmt')) ?? 'decimal',
     lvlText: attr(child(lvl, 'lvlText')) ?? '',
+    suff: ((s) => (s === 'space' || s === 'nothing' ? s : 'tab'))(attr(child(lvl, 'suff'))),
   });
   for (const a of children(root, 'abstractNum')) {
     const levels = new Map<number, NumberingLevel>();
@@ -266,7 +267,9 @@ function blocks(container: XNode, walk: Walk, kind: 'paragraph' | 'box' | 'footn
     if (c.localName === 'p') {
       const index = walk.paragraphs++;
       const style = paragraphStyle(c, walk);
-      const text = (first ? label : '') + runText(c, walk, boxes);
+      const runs = runText(c, walk, boxes);
+      // a note's label replaces Word's footnoteRef mark, and the tab Word puts after it
+      const text = first && label ? label + runs.trimStart() : runs;
       first = false;
       if (text.trim() === '' && !style.numbering) walk.out.blank();
       else walk.out.paragraph(text, { kind: kind === 'paragraph' && style.level !== undefined ? 'heading' : kind === 'paragraph' && style.numbering ? 'list-item' : kind, ...style, index });
