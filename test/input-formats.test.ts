@@ -102,3 +102,37 @@ describe('.docx fixture made by LibreOffice (scripts/make-docx-fixture.sh)', () 
     expect(table.indicators.find((i) => i.name === '常住人口城镇化率')?.values['actual-2020']).toMatchObject({ value: 80 });
   });
 });
+
+describe('web-scraped text (shared corpora, Pingtan: the whole body on one line)', () => {
+  it('the 十四五 outline: title from the scraper header, its table of contents, its 章/节 tree and its 15 专栏', async () => {
+    const { document: doc } = await built('local/pingtan-fyp14-outline-2021.txt');
+    expect(doc.meta.title).toBe('平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要');
+    expect(doc.meta.docType).toBe('five-year-plan');
+    expect(doc.meta.toc.slice(0, 3).map((e) => [e.marker, e.title, e.page])).toEqual([['', '前言', 5], ['第一章', '发展基础', 6], ['第一节', '“十三五”成效', 6]]);
+    expect(doc.meta.toc.at(-1)).toMatchObject({ marker: '第三节', title: '强化规划实施保障', page: 74 });
+    expect(doc.meta.toc).toHaveLength(53);
+    const chapters = doc.sections.filter((s) => s.marker.startsWith('第'));
+    expect(chapters.map((s) => s.marker)).toEqual(['第一章', '第二章', '第三章', '第四章', '第五章', '第六章', '第七章', '第八章', '第九章', '第十章', '第十一章']);
+    expect(chapters[1].title).toBe('“十四五”发展战略及2035年远景目标');
+    expect(chapters[1].children.map((s) => s.title)).toEqual(['指导思想', '基本原则', '发展目标']);
+    expect(chapters[3].children.map((s) => s.title)[0]).toBe('构筑两岸要素流动通道');
+    expect(doc.boxes.map((b) => b.title)).toEqual([
+      '平潭综合实验区“十四五”时期经济社会发展主要目标', '全域旅游提升工程', '旅游+产业项目', '新经济新业态培育工程', '文旅康体休闲建设工程',
+      '高端服务经济提升工程', '传统产业升级建设工程', '提升创新发展工程', '绿色宜居低碳岛工程', '社会事业补短板提升工程',
+      '国土空间战略布局', '城乡融合提升工程', '构建陆岛交通网络', '市政基础设施提升工程', '“智慧城市”建设工程',
+    ]);
+    // positions point into the one raw line
+    const raw = corporaBytes('local/pingtan-fyp14-outline-2021.txt').toString('utf8');
+    expect(raw.slice(chapters[2].source.offset, chapters[2].source.endOffset)).toBe('第三章 打造知名国际旅游岛');
+    expect(doc.removals.find((r) => r.rule === 'furniture/scraper-header')?.text).toMatch(/^标题: 平潭综合实验区.*==================== 正文 ====================\n$/s);
+    expect(doc.diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+  });
+
+  it('the 2017 plan-execution report: page chrome removed, its parts and sections', async () => {
+    const { document: doc } = await built('local/pingtan-county-plan-execution-report-2017.txt');
+    expect(doc.sections.map((s) => `${s.marker}${s.title}`)).toEqual(['一、2016年计划执行情况', '二、2017年预期目标和主要措施']);
+    expect(doc.sections[1].children.map((s) => s.title)).toContain('着力推进国际旅游岛建设');
+    expect(doc.removals.filter((r) => r.rule === 'furniture/page-chrome').map((r) => r.text.slice(0, 5))).toEqual(['当前位置：', '来源：平潭']);
+    expect(doc.meta).toMatchObject({ date: '2017-01-10', speaker: { title: '局长', name: '陈亨雄' } });
+  });
+});

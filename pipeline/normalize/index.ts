@@ -9,6 +9,7 @@ import { unwrapEdits, type WrapProfile } from './unwrap.js';
 import { removeExtractionSpaces } from './spacing.js';
 import { removeMarkup, type EmphasisSpan } from './markup.js';
 import { buildBlocks, type Block } from './blocks.js';
+import { removeScraperChrome, scraperHeader, splitRunTogetherLines } from './scraped-text.js';
 
 /** A character-level step: text in, text out, changes reported through doc. */
 export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
@@ -26,6 +27,8 @@ export interface Normalized {
   wrap: WrapProfile;
   emphasis: EmphasisSpan[];
   blocks: Block[];
+  /** the fields of a scraper's header removed as furniture (标题 → title), kept as metadata evidence */
+  scraperFields: Record<string, string>;
 }
 
 /** The order matters: furniture before zero-width removal (zero-width marks are page breaks), characters before unwrapping. */
@@ -33,6 +36,8 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
   let mt = fromRaw(doc.raw);
   const characterSteps: TextStep[] = [
     normalizeLineBreaks,
+    removeScraperChrome,
+    splitRunTogetherLines,
     removePageFurniture,
     removeFormFeeds,
     removeInvisible,
@@ -52,5 +57,6 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
   mt = doc.edit('normalize', mt, edits);
   mt = removeExtractionSpaces(mt, doc);
   const { text, emphasis } = removeMarkup(mt, doc);
-  return { text, chars, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc) };
+  const scraperFields = scraperHeader(doc.raw.replace(/\r\n?/g, '\n'))?.fields ?? {};
+  return { text, chars, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc), scraperFields };
 }

@@ -20,6 +20,8 @@ export interface MetaInput {
   region: Region;
   /** the last blocks of the document: a signature and a date often close it */
   closing?: readonly Block[];
+  /** a title read outside the text (a scraper's 标题 field, removed as furniture): used when the text has none */
+  fallbackTitle?: string | null;
 }
 
 /** Words that make a line part of a document's title. */
@@ -116,7 +118,7 @@ export function speakerOf(blocks: readonly Block[]): { speaker: Meta['speaker'];
 }
 
 export function buildMeta(input: MetaInput): Meta {
-  const title = findTitle(input.cover, input.leadParagraphs);
+  const title = findTitle(input.cover, input.leadParagraphs) ?? input.fallbackTitle ?? null;
   const docType = docTypeOf(title, input.cover);
   let dated = dateOf([...input.front, ...input.cover]);
   if (dated.date === null) {
