@@ -136,3 +136,20 @@ describe('web-scraped text (shared corpora, Pingtan: the whole body on one line)
     expect(doc.meta).toMatchObject({ date: '2017-01-10', speaker: { title: '局长', name: '陈亨雄' } });
   });
 });
+
+describe('Markdown (shared corpora, Changning 十五五 outline)', () => {
+  it('its 主要指标 table, flattened to one cell per paragraph, gives its 20 indicators', async () => {
+    const { document: doc } = await built('local/changning-district-fyp15-outline-2026.md');
+    expect(doc.source.format).toBe('md');
+    const [table] = doc.tables;
+    expect(table).toMatchObject({ kind: 'indicators', title: '长宁区“十五五”经济社会发展主要指标' });
+    expect(table.indicators).toHaveLength(20);
+    const row = (seq: string) => table.indicators.find((i) => i.seq === seq)!;
+    expect([row('1').name, row('1').unit, row('1').values.target.raw]).toEqual(['地区生产总值年均增速', '%', '与全市经济增速保持同步']);
+    expect([row('3').name, row('3').unit, row('3').values.target.value]).toEqual(['全员劳动生产率', '万元/人', 55]);
+    expect([row('8').name, row('8').unit, row('8').values.target.kind, row('8').values.target.value]).toEqual(['重点楼宇单位面积产税', '元/平方米', 'atLeast', 8500]);
+    expect([row('18').name, row('18').unit, row('18').attribute]).toEqual(['细颗粒物（PM2.5）浓度', '微克/立方米', 'binding']);
+    expect([row('20').name, row('20').values.target.raw]).toEqual(['生活垃圾回收利用率', '≥50']);
+    expect(doc.diagnostics.filter((d) => d.stage === 'tables')).toEqual([]);
+  });
+});
