@@ -60,7 +60,7 @@ export function buildDocument(
   const seg = segment(norm, doc);
   const tables = seg.tables.map((region) => parseTable(region, doc));
   const leadParagraphs = [...seg.paragraphs, ...(seg.sections[0]?.paragraphs ?? [])];
-  const meta = buildMeta({ cover: seg.cover, front: seg.front, leadParagraphs, toc: seg.toc, region: state.region, closing: norm.blocks.slice(-6), fallbackTitle: norm.scraperFields['标题'] });
+  const meta = buildMeta({ cover: seg.cover, front: seg.front, leadParagraphs, toc: seg.toc, region: state.region, closing: norm.blocks.slice(-6), fallbackTitle: norm.sourceFields['标题'] ?? norm.sourceFields.title });
   const pages: PageMarker[] = [...doc.pages].sort(bySource);
   const candidate = {
     schemaVersion: SCHEMA_VERSION,

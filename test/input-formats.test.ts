@@ -141,6 +141,10 @@ describe('Markdown (shared corpora, Changning 十五五 outline)', () => {
   it('its 主要指标 table, flattened to one cell per paragraph, gives its 20 indicators', async () => {
     const { document: doc } = await built('local/changning-district-fyp15-outline-2026.md');
     expect(doc.source.format).toBe('md');
+    // the front matter is furniture; its 标题 is evidence
+    expect(doc.removals[0]).toMatchObject({ rule: 'markup/front-matter', source: { line: 1, offset: 0 } });
+    expect(doc.meta).toMatchObject({ title: '上海市长宁区国民经济和社会发展第十五个五年规划纲要', docType: 'five-year-plan' });
+    expect(doc.sections.map((s) => `${s.marker}${s.title}`).slice(0, 2)).toEqual(['一、发展新阶段新起点', '二、指导思想和发展蓝图']);
     const [table] = doc.tables;
     expect(table).toMatchObject({ kind: 'indicators', title: '长宁区“十五五”经济社会发展主要指标' });
     expect(table.indicators).toHaveLength(20);

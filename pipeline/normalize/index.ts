@@ -10,6 +10,7 @@ import { removeExtractionSpaces } from './spacing.js';
 import { removeMarkup, type EmphasisSpan } from './markup.js';
 import { buildBlocks, type Block } from './blocks.js';
 import { removeScraperChrome, scraperHeader, splitRunTogetherLines } from './scraped-text.js';
+import { frontMatter, isMarkdownPath, removeMarkdownSyntax } from './markdown.js';
 
 /** A character-level step: text in, text out, changes reported through doc. */
 export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
@@ -27,8 +28,8 @@ export interface Normalized {
   wrap: WrapProfile;
   emphasis: EmphasisSpan[];
   blocks: Block[];
-  /** the fields of a scraper's header removed as furniture (标题 → title), kept as metadata evidence */
-  scraperFields: Record<string, string>;
+  /** fields of a scraper's header or of Markdown front matter, removed from the text and kept as metadata evidence (标题 → title) */
+  sourceFields: Record<string, string>;
 }
 
 /** The order matters: furniture before zero-width removal (zero-width marks are page breaks), characters before unwrapping. */
@@ -36,6 +37,7 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
   let mt = fromRaw(doc.raw);
   const characterSteps: TextStep[] = [
     normalizeLineBreaks,
+    removeMarkdownSyntax,
     removeScraperChrome,
     splitRunTogetherLines,
     removePageFurniture,
@@ -57,6 +59,7 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
   mt = doc.edit('normalize', mt, edits);
   mt = removeExtractionSpaces(mt, doc);
   const { text, emphasis } = removeMarkup(mt, doc);
-  const scraperFields = scraperHeader(doc.raw.replace(/\r\n?/g, '\n'))?.fields ?? {};
-  return { text, chars, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc), scraperFields };
+  const raw = doc.raw.replace(/\r\n?/g, '\n');
+  const sourceFields = { ...(isMarkdownPath(doc.path) ? frontMatter(raw)?.fields : {}), ...scraperHeader(raw)?.fields };
+  return { text, chars, wrap: profile, emphasis, blocks: buildBlocks(text, emphasis, doc), sourceFields };
 }
