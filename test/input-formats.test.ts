@@ -13,6 +13,12 @@ async function built(rel: string): Promise<{ document: PlanDocument; extractedTe
   if (r.status !== 'ok') throw new Error(`${rel}: ${r.error.code}: ${r.error.message}`);
   return r;
 }
+/** A file of this repository (a fixture) through the whole pipeline. */
+async function build(file: string): Promise<PlanDocument> {
+  const r = await processDocument('doc', file, new Uint8Array(readFileSync(join(ROOT, file))));
+  if (r.status !== 'ok') throw new Error(`${file}: ${r.error.code}: ${r.error.message}`);
+  return r.document;
+}
 const titles = (doc: PlanDocument, depth: number): string[] => allSections(doc.sections).filter((s) => s.depth === depth).map((s) => `${s.marker}${s.title}`);
 
 describe('inputs that are not an input format', () => {
@@ -62,11 +68,6 @@ describe('.docx provincial work reports (shared corpora, pasted newspaper text)'
 });
 
 describe('.docx fixture made by LibreOffice (scripts/make-docx-fixture.sh)', () => {
-  const build = async (file: string): Promise<PlanDocument> => {
-    const r = await processDocument('zhanhe', file, new Uint8Array(readFileSync(join(ROOT, file))));
-    if (r.status !== 'ok') throw new Error(`${file}: ${r.error.code}: ${r.error.message}`);
-    return r.document;
-  };
   /** What a reader sees: headings, paragraphs, boxes, tables — not positions, which differ by format. */
   const content = (doc: PlanDocument) => ({
     headings: allSections(doc.sections).map((s) => [s.depth, s.marker, s.title]),
@@ -155,5 +156,47 @@ describe('Markdown (shared corpora, Changning 十五五 outline)', () => {
     expect([row('18').name, row('18').unit, row('18').attribute]).toEqual(['细颗粒物（PM2.5）浓度', '微克/立方米', 'binding']);
     expect([row('20').name, row('20').values.target.raw]).toEqual(['生活垃圾回收利用率', '≥50']);
     expect(doc.diagnostics.filter((d) => d.stage === 'tables')).toEqual([]);
+  });
+});
+
+describe('HTML pages in the style of government sites (fixtures/html, UTF-8 and GB2312)', () => {
+  const content = (doc: PlanDocument) => ({
+    meta: doc.meta,
+    headings: allSections(doc.sections).map((s) => [s.depth, s.marker, s.title]),
+    paragraphs: allParagraphs(doc).map((p) => p.text),
+    boxes: doc.boxes.map((b) => ({ title: b.title, items: b.items.map((i) => i.text) })),
+    tables: doc.tables.map((t) => ({ number: t.number, title: t.title, columns: t.columns.map((c) => c.key), indicators: t.indicators.map((i) => [i.seq, i.name, i.unit, i.category, i.attribute, Object.values(i.values).map((v) => v.raw)]) })),
+  });
+
+  it('the same page in UTF-8 and in GB2312, and the same content as text, give the same document', async () => {
+    const utf8 = await build('fixtures/html/zhanhe-excerpt-utf8.html');
+    const gbk = await build('fixtures/html/zhanhe-excerpt-gbk.html');
+    const text = await build('test/fixtures/html/zhanhe-excerpt.txt');
+    expect(gbk.source).toMatchObject({ format: 'html', encoding: 'html-text' });
+    expect(gbk.source.extracted?.extractor).toMatch(/^htmlparser2 \d+\.\d+\.\d+ \(charset gb18030\)$/);
+    expect(utf8.source.extracted?.extractor).toMatch(/\(charset utf-8\)$/);
+    expect(content(gbk)).toEqual(content(utf8));
+    expect(content(utf8)).toEqual(content(text));
+  });
+
+  it('removes the site chrome as logged furniture and reads the rowspan/colspan table', async () => {
+    const doc = await build('fixtures/html/zhanhe-excerpt-gbk.html');
+    expect(doc.removals.filter((r) => r.rule === 'furniture/page-chrome').map((r) => r.text)).toEqual([
+      '当前位置：首页 > 政务公开 > 规划计划',
+      '发布时间：2021-05-10\u00a0\u00a0来源：湛河区发展和改革委员会\u00a0\u00a0浏览次数：1024\u00a0\u00a0字号：大 中 小',
+      '分享到：微信 微博 QQ空间',
+      '附件下载：',
+      '【打印本页】 【关闭窗口】',
+      '主办单位：平顶山市湛河区人民政府办公室\u00a0\u00a0承办单位：湛河区大数据中心',
+      '网站标识码：4104110001\u00a0\u00a0豫ICP备00000000号',
+      '豫公网安备 41041102000000号',
+    ]);
+    expect(doc.meta.title).toBe('湛河区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（节选）');
+    expect(allSections(doc.sections).map((s) => `${s.marker}${s.title}`)).toEqual(['序言', '第一章开启全面建设社会主义现代化湛河新征程', '第一节决胜全面建成小康社会取得决定性成就']);
+    const [table] = doc.tables;
+    expect(table.columns.map((c) => c.header)).toEqual(['“十三五”规划 / 2015年基数', '“十三五”规划 / 2020年目标', '“十三五”规划 / 年均增速（%）', '2020年完成值', '指标属性']);
+    const invest = table.indicators.find((i) => i.seq === '3')!;
+    expect(invest).toMatchObject({ name: '固定资产投资', unit: '亿元', category: '经济增长和综合实力' });
+    expect(invest.values.growth).toMatchObject({ raw: '13 以上', kind: 'atLeast', value: 13 });
   });
 });

@@ -10,6 +10,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
+import { CodedError } from './coded-error.js';
 import { headerRowCount, LinearText, placeCells } from './linear-text.js';
 import type { Layout } from './layout.js';
 import { NumberingCounter, type NumberingDefinitions, type NumberingLevel } from './docx-numbering.js';
@@ -22,14 +23,7 @@ export interface DocxText {
   warnings: Array<{ code: string; message: string }>;
 }
 
-export class DocxError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'DocxError';
-    this.code = code;
-  }
-}
+export class DocxError extends CodedError {}
 
 // DOM nodes from xmldom, typed by what is used here
 interface XNode {

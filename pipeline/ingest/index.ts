@@ -6,7 +6,9 @@ import type { Encoding, SourceInfo } from '../../schemas/document.js';
 import { decodeText, DecodeError } from './decode.js';
 import { inputFormat, UnsupportedFormatError } from './format.js';
 import { extractPdfText } from './pdf.js';
-import { DocxError, extractDocxText } from './docx.js';
+import { extractDocxText } from './docx.js';
+import { extractHtmlText } from './html.js';
+import { CodedError } from './coded-error.js';
 import type { Layout } from './layout.js';
 
 export interface RawDocument {
@@ -48,12 +50,12 @@ function packageVersion(name: string): string {
   return 'unknown';
 }
 
-/** Run a reader; its coded errors (unsupported format, undecodable text, broken .docx) become IngestErrors. */
+/** Run a reader; its coded errors (unsupported format, undecodable text, broken .docx, undecodable page) become IngestErrors. */
 function coded<T>(run: () => T, hash: string, bytes: number): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof UnsupportedFormatError || err instanceof DecodeError || err instanceof DocxError) throw new IngestError(err.code, err.message, hash, bytes);
+    if (err instanceof UnsupportedFormatError || err instanceof DecodeError || err instanceof CodedError) throw new IngestError(err.code, err.message, hash, bytes);
     throw err;
   }
 }
@@ -74,6 +76,12 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
     if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the Word document has no text', hash, n);
     const extractor = `plancorpus docx reader (fflate ${packageVersion('fflate')}, @xmldom/xmldom ${packageVersion('@xmldom/xmldom')})`;
     return { source: extractedSource(path, hash, n, 'docx', extracted.text, extractor), text: extracted.text, warnings: extracted.warnings, layout: extracted.layout };
+  }
+  if (format === 'html') {
+    const extracted = coded(() => extractHtmlText(bytes), hash, n);
+    if (extracted.text.trim().length === 0) throw new IngestError('no-text', 'the page has no text', hash, n);
+    const extractor = `htmlparser2 ${packageVersion('htmlparser2')} (charset ${extracted.charset})`;
+    return { source: extractedSource(path, hash, n, 'html', extracted.text, extractor), text: extracted.text, warnings: extracted.warnings, layout: extracted.layout };
   }
   if (format === 'pdf') {
     let extracted;

@@ -11,6 +11,7 @@ import { removeMarkup, type EmphasisSpan } from './markup.js';
 import { buildBlocks, type Block } from './blocks.js';
 import { removeScraperChrome, scraperHeader, splitRunTogetherLines } from './scraped-text.js';
 import { frontMatter, isMarkdownPath, removeMarkdownSyntax } from './markdown.js';
+import { removePageChrome } from './page-chrome.js';
 
 /** A character-level step: text in, text out, changes reported through doc. */
 export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
@@ -42,6 +43,7 @@ export function normalize(doc: DocContext, options: NormalizeOptions = {}): Norm
     splitRunTogetherLines,
     removePageFurniture,
     removeFormFeeds,
+    removePageChrome,
     removeInvisible,
     normalizeUnicode,
     convertTraditional,
