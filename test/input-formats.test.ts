@@ -7,6 +7,8 @@ import { buildCorpus } from '../corpus/build.js';
 import type { PlanDocument } from '../schemas/document.js';
 import { allSections, allParagraphs, FIXTURES, ROOT } from './helpers.js';
 import { corporaBytes } from './shared-corpora.js';
+import { checkInvariants } from './invariants.js';
+import { decodeText } from '../pipeline/ingest/decode.js';
 
 async function built(rel: string): Promise<{ document: PlanDocument; extractedText?: string }> {
   const r = await processDocument(rel.replace(/\W+/g, '-'), rel, corporaBytes(rel));
@@ -198,5 +200,24 @@ describe('HTML pages in the style of government sites (fixtures/html, UTF-8 and 
     const invest = table.indicators.find((i) => i.seq === '3')!;
     expect(invest).toMatchObject({ name: '固定资产投资', unit: '亿元', category: '经济增长和综合实力' });
     expect(invest.values.growth).toMatchObject({ raw: '13 以上', kind: 'atLeast', value: 13 });
+  });
+});
+
+describe('invariants over the new input formats (every item points at its raw text, nothing lost)', () => {
+  const inputs: Array<[string, () => Buffer]> = [
+    ['fixtures/docx/zhanhe-excerpt.docx', () => readFileSync(join(ROOT, 'fixtures/docx/zhanhe-excerpt.docx'))],
+    ['fixtures/html/zhanhe-excerpt-gbk.html', () => readFileSync(join(ROOT, 'fixtures/html/zhanhe-excerpt-gbk.html'))],
+    ['local/guangdong-gov-work-report-2025.docx', () => corporaBytes('local/guangdong-gov-work-report-2025.docx')],
+    ['local/changning-district-fyp15-outline-2026.md', () => corporaBytes('local/changning-district-fyp15-outline-2026.md')],
+    ['local/pingtan-fyp14-outline-2021.txt', () => corporaBytes('local/pingtan-fyp14-outline-2021.txt')],
+    ['local/pingtan-county-plan-execution-report-2017.txt', () => corporaBytes('local/pingtan-county-plan-execution-report-2017.txt')],
+    ['local/gaoyang-county-gov-work-report-2020.txt', () => corporaBytes('local/gaoyang-county-gov-work-report-2020.txt')],
+  ];
+  it.each(inputs)('%s', async (path, bytes) => {
+    const data = bytes();
+    const r = await processDocument('doc', path, new Uint8Array(data));
+    if (r.status !== 'ok') throw new Error(r.error.message);
+    const raw = r.extractedText ?? decodeText(new Uint8Array(data)).text;
+    expect(checkInvariants(r.document, raw)).toEqual([]);
   });
 });
