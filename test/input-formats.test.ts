@@ -128,7 +128,22 @@ describe('web-scraped text (shared corpora, Pingtan: the whole body on one line)
     const raw = corporaBytes('local/pingtan-fyp14-outline-2021.txt').toString('utf8');
     expect(raw.slice(chapters[2].source.offset, chapters[2].source.endOffset)).toBe('第三章 打造知名国际旅游岛');
     expect(doc.removals.find((r) => r.rule === 'furniture/scraper-header')?.text).toMatch(/^标题: 平潭综合实验区.*==================== 正文 ====================\n$/s);
-    expect(doc.diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    // 专栏1 is the 主要目标 table: 42 rows with categories, names, units and attributes; run-together
+    // figures split where the row's own growth rate or cumulative figure decides, else cells-ambiguous
+    const [table] = doc.tables;
+    expect(table).toMatchObject({ kind: 'indicators', title: '平潭综合实验区“十四五”时期经济社会发展主要目标' });
+    expect(table.columns.map((c) => c.key)).toEqual(['unit', 'base-2020', 'target-2025', 'growth', 'attribute']);
+    expect(table.indicators).toHaveLength(42);
+    const row = (seq: string) => table.indicators.find((i) => i.seq === seq)!;
+    expect([row('1').category, row('1').name, row('1').unit, row('1').attributeText]).toEqual(['国际旅游', '旅游业增加值占GDP比重', '%', '预期性']);
+    expect(Object.values(row('1').values).map((v) => v.raw)).toEqual(['9.0', '14.0', '[5]']);
+    expect(Object.values(row('5').values).map((v) => v.raw)).toEqual(['16304', '25000', '8.9%']);
+    expect([row('21').name, row('21').attribute, row('21').values['target-2025'].value]).toEqual(['森林覆盖率', 'binding', 40]);
+    expect([row('42').category, row('42').name, row('42').values.growth.raw]).toEqual(['创新发展', '居民人均可支配收入', '6.5-7.5']);
+    const ambiguous = doc.diagnostics.filter((d) => d.code === 'cells-ambiguous');
+    expect(ambiguous.map((d) => /^table row (\d+)/.exec(d.message)?.[1])).toEqual(['13', '14', '15', '22', '24', '26', '27', '32', '39']);
+    expect(row('24')).toMatchObject({ name: '垃圾无害化处理率', unit: '%', values: {} });
+    expect(doc.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'cells-ambiguous')).toEqual([]);
   });
 
   it('the 2017 plan-execution report: page chrome removed, its parts and sections', async () => {

@@ -128,6 +128,8 @@ const TOC_ENTRY = /(第[〇零一二三四五六七八九十百]+[篇章节])\s*
 /** A table run into the text: from its header (序号 指标名称 …) to its note (注：) or the next heading. */
 const TABLE_START = /(?:分类|类别|领域)?\s*序号\s*(?:指标|项目)/g;
 const TABLE_END = /注\s*[:：]|(?<=[。])(?=第[一二三四五六七八九十百]+[篇章节]\s)/g;
+/** One label of a table header run together (分类序号指标名称单位2020年2025年指标属性绝对值年均增速[累计]). */
+const HEADER_LABEL = /^(?:\s+|分类|类别|领域|序号|指标名称|指标|计量单位|单位|(?:19|20)\d{2}年(?:目标|基数)?|指标属性|属性|绝对值|年均增速|年均增长|增速|[[［(（]累计[\]］)）]|目标值?|基期值|规划值)/;
 /** Literal escapes a scraper left for line breaks. */
 const ESCAPED_BREAK = /(?:\\r\\n|\\n|\\r)+/g;
 
@@ -154,6 +156,11 @@ export function runTogetherBreaks(text: string, start: number, end: number): Edi
     const end = e ? e.index : line.length;
     tables.push([m.index, end]);
     if (e && /^注/.test(e[0])) add(end, end, 'layout/table-note-break');
+    // rows: the header's labels end where the first row starts; a row ends with its attribute
+    let h = m.index;
+    for (let t = HEADER_LABEL.exec(line.slice(h, end)); t && t[0].length > 0; t = HEADER_LABEL.exec(line.slice(h, end))) h += t[0].length;
+    if (h > m.index && h < end) add(h, h, 'layout/table-row-break');
+    for (const r of line.slice(h, end).matchAll(/(?:预期性|约束性)(?=\s*\S)/g)) add(h + r.index + r[0].length, h + r.index + r[0].length, 'layout/table-row-break');
   }
   // 目 录 前 言: single characters spaced out, two by two a word
   const spacedWords = new Set<number>();

@@ -8,6 +8,7 @@ import type { SourceSpan } from '../../schemas/source.js';
 import { findToc } from './toc.js';
 import { findFrontMatter } from './front-matter.js';
 import { findTableRegions, type TableRegionBlocks } from './table-regions.js';
+import { splitRows } from './split-rows.js';
 import { findBoxes, isTitleLike, type BoxRegion } from './boxes.js';
 import { isFigureCaption } from './figures.js';
 import { parseHeading, isHeadingContinuation, type HeadingParse } from './headings.js';
@@ -253,6 +254,11 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
       while (a < z && /[ \t\n]/.test(cm.text[a]) && cm.text[a] !== '\t') a++;
       while (z > a && /[ \t\n]/.test(cm.text[z - 1])) z--;
       if (z <= a) continue;
+      if (cm.text.slice(a, z).includes('\n')) {
+        // a raw line that normalization split (a body scraped onto one line): the block's own lines
+        rows.push(...splitRows(cm, Math.max(a, lowerBound(cm.starts, b.rawStart)), Math.min(z, lowerBound(cm.starts, b.rawEnd)), doc));
+        continue;
+      }
       const [rs, re] = rawRange(cm, a, z);
       rows.push({ text: cm.text.slice(a, z), raw: doc.lines.lineText(line), source: doc.span(rs, re), map: runMap(cm, a, z) });
     }
