@@ -38,12 +38,14 @@ describe('runTogetherBreaks', () => {
     ]);
   });
 
-  it('keeps a run-together table on one line and starts its note on a new one', () => {
+  it('splits a run-together table after its header and after each row’s attribute, keeping the spaces of empty cells; its note starts a line', () => {
     const s = '主要目标 专栏1 平潭综合实验区“十四五”时期经济社会发展主要目标 分类序号指标名称单位2020年2025年指标属性绝对值绝对值年均增速[累计]国际旅游1旅游业增加值占GDP比重%9.014.0[5]预期性30每千人口拥有3岁以下婴幼儿托位数个 0.5 预期性注：表中“[ ]”内的数字为五年累计数。第三章 打造知名国际旅游岛 坚持。';
     expect(lines(s)).toEqual([
       '主要目标',
       '专栏1 平潭综合实验区“十四五”时期经济社会发展主要目标',
-      '分类序号指标名称单位2020年2025年指标属性绝对值绝对值年均增速[累计]国际旅游1旅游业增加值占GDP比重%9.014.0[5]预期性30每千人口拥有3岁以下婴幼儿托位数个 0.5 预期性',
+      '分类序号指标名称单位2020年2025年指标属性绝对值绝对值年均增速[累计]',
+      '国际旅游1旅游业增加值占GDP比重%9.014.0[5]预期性',
+      '30每千人口拥有3岁以下婴幼儿托位数个 0.5 预期性',
       '注：表中“[ ]”内的数字为五年累计数。',
       '第三章 打造知名国际旅游岛',
       '坚持。',
