@@ -61,9 +61,11 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   for (const input of options.inputs) {
     if (resolve(root, input) === outDir) throw new NoInputsError(`--out ${options.outDir} is also an input folder: write the corpus somewhere else`);
   }
-  const { inputs: resolved, skipped } = await resolveInputs(options.inputs, root, [outDir]);
+  // nor is the rules file read as an input
+  const rulesFile = typeof options.rules === 'string' ? [resolve(root, options.rules)] : [];
+  const { inputs: resolved, skipped } = await resolveInputs(options.inputs, root, [outDir, ...rulesFile]);
   // fail before anything is written: a mistyped input must not replace an existing corpus's index
-  if (resolved.length === 0) throw new NoInputsError(`no .txt or .pdf inputs found in: ${options.inputs.join(', ')}${skipped.length ? ` (left out: ${skipped.map((x) => `${x.path}: ${x.reason}`).join('; ')})` : ''}`);
+  if (resolved.length === 0) throw new NoInputsError(`no input files found in: ${options.inputs.join(', ')}${skipped.length ? ` (left out: ${skipped.map((x) => `${x.path}: ${x.reason}`).join('; ')})` : ''}`);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {

@@ -11,9 +11,10 @@ import type { Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { plainError } from './plain-error.js';
+import { INPUT_EXTENSION_LIST } from '../pipeline/ingest/format.js';
 
-/** The extensions read as documents (lower case). */
-export const INPUT_EXTENSIONS = ['txt', 'pdf'];
+/** The extensions of the input formats (lower case). A folder's other files are inputs too, and fail alone with unsupported-format. */
+export const INPUT_EXTENSIONS = INPUT_EXTENSION_LIST;
 
 export interface ResolvedInput {
   /** absolute path as given or found (links not resolved: the name a user recognizes) */
@@ -37,7 +38,6 @@ export class NoInputsError extends Error {
 }
 
 const toPosix = (p: string): string => p.split(sep).join('/');
-const hasInputExtension = (name: string): boolean => INPUT_EXTENSIONS.includes(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
 
 function kindOf(st: Stats): string {
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -95,7 +95,7 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
         continue;
       }
       if (st.isDirectory()) await walk(path, base);
-      else if (hasInputExtension(name)) await add(path, base, st);
+      else await add(path, base, st);
     }
   };
 

@@ -76,6 +76,8 @@ export interface Normalized {
   blocks: Block[];
   /** the region the document is about, as the OCR step found it (null without OCR or when none is named) */
   subject: Region | null;
+  /** fields of a scraper's header or of Markdown front matter, removed from the text and kept as metadata evidence (标题 → title) */
+  sourceFields: Record<string, string>;
 }
 
 /** A table located by segment, before the table stage reads its rows: a Table without what the parser adds. */

@@ -6,7 +6,7 @@ import { unicodeString } from './patterns.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
-export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'pdf-text']).describe('How the raw text was obtained: a text encoding, or pdf-text for text extracted from a PDF (positions then refer to the extracted text)').meta({ id: 'Encoding' });
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'pdf-text', 'docx-text', 'html-text']).describe('How the raw text was obtained: a text encoding, or pdf-text / docx-text / html-text for text extracted from a PDF, a Word document or a web page (positions then refer to the extracted text)').meta({ id: 'Encoding' });
 export type Encoding = z.infer<typeof Encoding>;
 
 export const SourceInfo = z
@@ -15,17 +15,17 @@ export const SourceInfo = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int().min(0),
     encoding: Encoding,
-    format: z.enum(['txt', 'pdf']),
+    format: z.enum(['txt', 'pdf', 'docx', 'html', 'md']),
     extracted: z
       .object({
-        path: z.string().describe('The extracted text, saved beside the document JSON (relative to the corpus folder): what every position of a PDF document refers to'),
+        path: z.string().describe('The extracted text, saved beside the document JSON (relative to the corpus folder): what every position of a PDF, .docx or HTML document refers to'),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         chars: z.number().int().min(0),
         extractor: z.string().describe('Extraction software and version, e.g. pdfjs-dist 5.6.205'),
       })
       .strict()
       .optional()
-      .describe('Only for PDF inputs: positions refer to this extracted text, not to the PDF bytes'),
+      .describe('Only for extracted inputs (PDF, .docx, HTML): positions refer to this extracted text, not to the file bytes'),
   })
   .strict()
   .meta({ id: 'SourceInfo' });

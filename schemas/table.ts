@@ -5,7 +5,7 @@ import { SourceSpan } from './source.js';
 export const RawRow = z
   .object({
     text: z.string().describe('The line after character normalization (tabs kept, ends trimmed)'),
-    raw: z.string().describe('The raw line, exactly as in the source'),
+    raw: z.string().describe('The raw line, exactly as in the source; for a row cut from a longer raw line (a body scraped onto one line), the raw text of its own span'),
     source: SourceSpan,
     map: z
       .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))

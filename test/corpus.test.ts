@@ -133,7 +133,7 @@ describe('plancorpus build (the real binary)', () => {
     expect(readFileSync(join(out, 'index.json'), 'utf8')).toBe('{"keep": true}');
     const r = await cli(['build', join(FIXTURES, FIXTURE_FILES['004']), '--out', join(out, 'index.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/output folder/);
+    expect(r.stderr).toMatch(/--out .*index\.json is a file, not a folder/);
   });
 
   it('exits 2 on usage errors, 0 on --help', async () => {

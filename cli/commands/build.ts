@@ -32,7 +32,7 @@ interface BuildOpts {
 export function buildCommand(io: Io, setExit: SetExit): Command {
   const cmd = new Command('build')
     .description('build a corpus: one validated JSON document per input plus index.json')
-    .argument('[inputs...]', 'files, folders or globs of .txt/.pdf inputs', ['fixtures'])
+    .argument('[inputs...]', 'files, folders or globs of .txt/.pdf/.docx/.html/.md inputs', ['fixtures'])
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))

@@ -12,7 +12,7 @@ export type LineKind =
   | 'table-row'
   | 'text';
 
-export const TOC_ENTRY = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
+export const TOC_ENTRY = /(?:\.{2,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
 export const CAPTION = /^(?:附?表\s*\d{1,3}(?:[-－.]\d{1,2})?(?:\s*[：:]\s*|\s+|(?=[“"《\p{Script=Han}])))/u;
 export const FIGURE_CAPTION = /^图\s*\d{1,3}(?:[-－.]\d{1,2})?(?:\s*[：:]\s*|\s+|(?=[“"《\p{Script=Han}]))/u;
 export const BOX_MARKER = /^专栏\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[：:]?\s*/;

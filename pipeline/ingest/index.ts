@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { DocumentError, type DocContext } from '../../core/context.js';
-import type { Encoding } from '../../schemas/document.js';
+import type { Encoding, SourceInfo } from '../../schemas/document.js';
 import type { RawDocument } from '../types.js';
 import { decodeText, DecodeError } from './decode.js';
-import { detectFormat } from './format.js';
+import { inputFormat, UnsupportedFormatError } from './format.js';
 import { extractPdfText, PdfError } from './pdf.js';
+import { extractDocxText } from './docx.js';
+import { extractHtmlText } from './html.js';
+import { CodedError } from './coded-error.js';
 
 /** One input as read from disk (or handed over by a library user): its corpus path and its bytes. */
 export interface SourceInput {
@@ -14,59 +19,76 @@ export interface SourceInput {
   bytes: Uint8Array;
 }
 
-function pdfjsVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('pdfjs-dist/package.json') as { version: string }).version;
-}
-
 /** Hex sha256 of bytes, or of a string's UTF-8 bytes. */
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Installed version of a package (found from its entry point: not every package exports its package.json). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === name && pkg.version) return pkg.version;
+  }
+  return 'unknown';
+}
+
+/** Run a reader; its coded errors (unsupported format, undecodable text, broken .docx or PDF) stop the document with their code. */
+async function coded<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof PdfError) throw new DocumentError(err.code, err.detail);
+    if (err instanceof UnsupportedFormatError || err instanceof DecodeError || err instanceof CodedError) throw new DocumentError(err.code, err.message);
+    throw err;
+  }
+}
+
+/** Source info of an extracted input: positions refer to the extracted text, saved beside the document (named when it gets its id). */
+function extractedSource(path: string, hash: string, bytes: number, format: 'pdf' | 'docx' | 'html', text: string, extractor: string): SourceInfo {
+  const encoding = `${format}-text` as const;
+  return { path, sha256: hash, bytes, encoding, format, extracted: { path: '', sha256: sha256(text), chars: text.length, extractor } };
+}
+
 /**
- * ingest: detect PDF or text, decode or extract, record hash and size. Warnings go to doc; an input
- * that cannot be read throws a DocumentError with a code (empty, binary, undecodable, pdf-encrypted…).
+ * ingest: tell the input's format (an unsupported one is an error naming the supported ones), decode
+ * or extract its text, record hash and size. Warnings go to doc; an input that cannot be read throws
+ * a DocumentError with a code (empty, binary, undecodable, unsupported-format, pdf-encrypted…).
  */
 export async function ingest(input: SourceInput, doc: DocContext): Promise<RawDocument> {
   const { path, bytes } = input;
   const hash = sha256(bytes);
-  const format = bytes.length > 0 ? detectFormat(bytes) : 'txt';
+  const n = bytes.length;
+  const format = await coded(() => inputFormat(path, bytes));
+  const warn = (ws: ReadonlyArray<{ code: string; message: string }>): void => {
+    for (const w of ws) doc.report('warning', w.code, w.message);
+  };
+  if (format === 'docx') {
+    const extracted = await coded(() => extractDocxText(bytes));
+    warn(extracted.warnings);
+    if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the Word document has no text');
+    const extractor = `plancorpus docx reader (fflate ${packageVersion('fflate')}, @xmldom/xmldom ${packageVersion('@xmldom/xmldom')})`;
+    return { source: extractedSource(path, hash, n, 'docx', extracted.text, extractor), text: extracted.text, layout: extracted.layout };
+  }
+  if (format === 'html') {
+    const extracted = await coded(() => extractHtmlText(bytes));
+    warn(extracted.warnings);
+    if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the page has no text');
+    const extractor = `htmlparser2 ${packageVersion('htmlparser2')} (charset ${extracted.charset})`;
+    return { source: extractedSource(path, hash, n, 'html', extracted.text, extractor), text: extracted.text, layout: extracted.layout };
+  }
   if (format === 'pdf') {
-    let extracted;
-    try {
-      extracted = await extractPdfText(bytes);
-    } catch (err) {
-      if (err instanceof PdfError) throw new DocumentError(err.code, err.detail);
-      throw new DocumentError('pdf-invalid', err instanceof Error ? err.message : String(err));
-    }
-    for (const w of extracted.warnings) doc.report('warning', w.code, w.message);
+    const extracted = await coded(() => extractPdfText(bytes));
+    warn(extracted.warnings);
     if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)');
-    const text = extracted.text;
-    return {
-      source: {
-        path,
-        sha256: hash,
-        bytes: bytes.length,
-        encoding: 'pdf-text',
-        format: 'pdf',
-        // the saved file's name is set when the document gets its id
-        extracted: { path: '', sha256: sha256(text), chars: text.length, extractor: `pdfjs-dist ${pdfjsVersion()}` },
-      },
-      text,
-    };
+    return { source: extractedSource(path, hash, n, 'pdf', extracted.text, `pdfjs-dist ${packageVersion('pdfjs-dist')}`), text: extracted.text };
   }
-  let decoded;
-  try {
-    decoded = decodeText(bytes);
-  } catch (err) {
-    if (err instanceof DecodeError) throw new DocumentError(err.code, err.message);
-    throw err;
-  }
-  for (const w of decoded.warnings) doc.report('warning', w.code, w.message);
-  if (decoded.text.replace(/[\s\u200b-\u200d\ufeff]/g, '').length === 0) {
-    throw new DocumentError('no-text', 'the file holds only whitespace');
-  }
+  const decoded = await coded(() => decodeText(bytes));
+  warn(decoded.warnings);
+  if (decoded.text.replace(/[\s\u200b-\u200d\ufeff]/g, '').length === 0) throw new DocumentError('no-text', 'the file holds only whitespace');
   const encoding: Encoding = decoded.encoding;
-  return { source: { path, sha256: hash, bytes: bytes.length, encoding, format: 'txt' }, text: decoded.text };
+  return { source: { path, sha256: hash, bytes: n, encoding, format: format === 'md' ? 'md' : 'txt' }, text: decoded.text };
 }

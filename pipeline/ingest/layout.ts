@@ -53,6 +53,8 @@ export interface LayoutBlock {
   level?: number;
   /** numbering the source generates (Word numbering, an <ol> item) and that is not in the text, e.g. "一、" */
   numbering?: string;
+  /** 0-based index of the source paragraph the block comes from (.docx: w:p in document order, table cells and text boxes counted) */
+  index?: number;
   placements?: Placement[];
 }
 

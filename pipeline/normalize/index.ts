@@ -11,6 +11,9 @@ import { unwrapEdits } from './unwrap.js';
 import { removeExtractionSpaces } from './spacing.js';
 import { removeMarkup } from './markup.js';
 import { buildBlocks } from './blocks.js';
+import { removeScraperChrome, scraperHeader, splitRunTogetherLines } from './scraped-text.js';
+import { frontMatter, isMarkdownPath, removeMarkdownSyntax } from './markdown.js';
+import { removePageChrome } from './page-chrome.js';
 
 /** A character-level step: text in, text out, changes reported through doc. */
 export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
@@ -20,11 +23,19 @@ export interface NormalizeOptions {
   ocr: OcrSetup | null;
 }
 
-/** Character steps, in order: furniture before zero-width removal (zero-width marks are page breaks), characters before OCR. */
+/**
+ * Character steps, in order: markup and a scraper's chrome first, one-line web text split into its
+ * lines before anything reads lines; furniture before zero-width removal (zero-width marks are page
+ * breaks); characters before OCR.
+ */
 const CHARACTER_STEPS: ReadonlyArray<readonly [rule: string, step: TextStep]> = [
   ['line-breaks', normalizeLineBreaks],
+  ['markdown', removeMarkdownSyntax],
+  ['scraper-chrome', removeScraperChrome],
+  ['run-together', splitRunTogetherLines],
   ['page-furniture', removePageFurniture],
   ['form-feeds', removeFormFeeds],
+  ['page-chrome', removePageChrome],
   ['invisible', removeInvisible],
   ['unicode', normalizeUnicode],
   ['traditional', convertTraditional],
@@ -59,5 +70,8 @@ export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocCon
   mt = doc.step('normalize', 'spacing', () => removeExtractionSpaces(mt, doc));
   const { text, emphasis } = doc.step('normalize', 'markup', () => removeMarkup(mt, doc));
   const blocks = doc.step('normalize', 'blocks', () => buildBlocks(text, emphasis, doc));
-  return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject };
+  // a scraper's header and Markdown front matter: removed from the text, kept as metadata evidence
+  const printed = raw.text.replace(/\r\n?/g, '\n');
+  const sourceFields = { ...(isMarkdownPath(doc.path) ? frontMatter(printed)?.fields : {}), ...scraperHeader(printed)?.fields };
+  return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject, sourceFields };
 }

@@ -110,6 +110,8 @@ const metadata: Pass = (s, doc) => {
       // the lines as printed, before unwrapping joined them: opening formulas, date and session lines
       lines: printedLines(chars.text, (o) => rawRange(chars, o, o)[0]),
       locate: (a, b) => doc.span(...rawRange(chars, a, b)),
+      // a title read outside the text (a scraper's 标题 field, Markdown front matter), for a text that has none
+      fallbackTitle: s.norm.sourceFields['标题'] ?? s.norm.sourceFields.title ?? null,
     },
     doc,
   );

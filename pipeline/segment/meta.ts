@@ -25,6 +25,8 @@ export interface MetaInput {
   lines?: readonly PrintedLine[];
   /** raw span of a range of the text the lines come from, for evidence (default: none) */
   locate?: (start: number, end: number) => SourceSpan;
+  /** a title read outside the text (a scraper's 标题 field, removed as furniture): used when the text has none */
+  fallbackTitle?: string | null;
 }
 
 /** Words that make a line part of a document's title. */
@@ -95,7 +97,7 @@ export function speakerOf(blocks: readonly { text: string }[]): { speaker: Meta[
 /** The document's metadata with its evidence: each field from the strongest signal that gives it (see meta/). */
 export function buildMeta(input: MetaInput, doc?: DocContext): Meta {
   return decideMeta(input, {
-    title: findTitle(input.cover, input.leadParagraphs),
+    title: findTitle(input.cover, input.leadParagraphs) ?? input.fallbackTitle ?? null,
     period: periodOf,
     // the speaker line as printed (unwrapping may have joined it to the date line); else the cover blocks
     people: (opening) => speakerOf(opening ?? [...input.cover, ...input.front]),

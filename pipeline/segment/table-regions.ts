@@ -6,6 +6,8 @@ import type { Taken } from './claims.js';
 import { matchMarker } from '../../core/text/markers.js';
 import { displayWidth } from '../../core/text/chars.js';
 import { pushAll } from '../../core/arrays.js';
+import { splitRows } from './split-rows.js';
+import { BOX_MARKER } from '../../core/text/line-kind.js';
 
 export interface TableRegionBlocks {
   caption: Block;
@@ -22,9 +24,19 @@ const NUMBERED_CAPTION = /^附?表\s*(\d{1,3})(?:[-.]\d{1,2})?\s*[：:]?\s*/;
 /** An unnumbered table title: a line naming an indicator table or a list, followed by a header row. */
 const TITLE_LINE = /(?:指标|指标体系|一览表|情况表|汇总表|计划表|统计表|目标表)(?:（[^）]{1,8}）|\([^)]{1,8}\))?$/;
 
-/** Is the block a table title? Numbered captions always; unnumbered title lines when a row follows. */
-export function captionOf(blocks: readonly Block[], i: number): { number: number | null; title: string } | null {
+/** A header row that starts a table without a caption of its own (a 专栏 holding only a table): 分类 序号 指标名称 … */
+const HEADER_ROW = /^(?:分类|类别|领域)?\s*序号\s*(?:指标|项目)/;
+
+/**
+ * Is the block a table title? Numbered captions always; unnumbered title lines when a row follows;
+ * a header row right after a 专栏 marker, titled by the box (the header is then also the first body row).
+ */
+export function captionOf(blocks: readonly Block[], i: number): { number: number | null; title: string; headerIsCaption?: boolean } | null {
   const b = blocks[i];
+  const prev = blocks[i - 1];
+  if (b.kind === 'text' && HEADER_ROW.test(b.text) && prev?.kind === 'box-marker' && blocks[i + 1]?.kind === 'table-row') {
+    return { number: null, title: prev.text.replace(BOX_MARKER, '').trim(), headerIsCaption: true };
+  }
   if (b.kind === 'caption') {
     const m = NUMBERED_CAPTION.exec(b.text);
     return { number: m ? Number(m[1]) : null, title: m ? b.text.slice(m[0].length).trim() : b.text };
@@ -82,7 +94,7 @@ export function findTableRegions(blocks: readonly Block[], taken: Taken): TableR
         break;
       }
     }
-    const body = blocks.slice(i + 1, end);
+    const body = blocks.slice(cap.headerIsCaption ? i : i + 1, end);
     if (!body.some((b) => b.kind === 'table-row')) {
       i++;
       continue;
@@ -128,6 +140,11 @@ function rowsOf(b: Block, cm: MappedText, doc: DocContext): RawRow[] {
     while (a < z && /[ \t\n]/.test(cm.text[a]) && cm.text[a] !== '\t') a++;
     while (z > a && /[ \t\n]/.test(cm.text[z - 1])) z--;
     if (z <= a) continue;
+    if (cm.text.slice(a, z).includes('\n')) {
+      // a raw line that normalization split (a body scraped onto one line): the block's own lines
+      pushAll(rows, splitRows(cm, Math.max(a, lowerBound(cm.starts, b.rawStart)), Math.min(z, lowerBound(cm.starts, b.rawEnd)), doc));
+      continue;
+    }
     const [rs, re] = rawRange(cm, a, z);
     rows.push({ text: cm.text.slice(a, z), raw: doc.lines.lineText(line), source: doc.span(rs, re), map: runMap(cm, a, z) });
   }

@@ -19,7 +19,7 @@ export interface TocRegion {
   entries: TocLine[];
 }
 
-const LEADER = /\s*(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*(\d{1,4})\s*$/;
+const LEADER = /\s*(?:\.{2,}|…{2,}|·{3,}|-{4,}|_{4,})\s*(\d{1,4})\s*$/;
 
 export function parseTocLine(block: Block): TocLine | null {
   const m = LEADER.exec(block.text);

@@ -7,6 +7,8 @@ import { makeColumns } from './header.js';
 import { buildIndicators } from './indicators.js';
 import { readSpaced } from './layout-spaced.js';
 import { readTabbed } from './layout-tabbed.js';
+import { readFlattened } from './layout-flattened.js';
+import { readRunTogether } from './layout-run-together.js';
 import { planPeriod } from './plan-period.js';
 
 
@@ -65,7 +67,7 @@ export function parseTable(region: TableRegion, doc: DocContext): Table {
   const other: Table = { ...region, kind: 'other', columns: [], indicators: [] };
   try {
     const aligned = spaceAligned(region);
-    const layout = aligned ? readTabbed(aligned.rawRows, doc) : isTabbed(region) ? readTabbed(region.rawRows, doc) : readSpaced(region.rawRows, doc);
+    const layout = aligned ? readTabbed(aligned.rawRows, doc) : isTabbed(region) ? readTabbed(region.rawRows, doc) : (readFlattened(region.rawRows, doc) ?? readRunTogether(region.rawRows, doc) ?? readSpaced(region.rawRows, doc));
     if (layout === null) return other;
     const columns = makeColumns(layout.headers, planPeriod(region.title));
     const bracket = bracketMeaning(region.notes);

@@ -25,12 +25,38 @@ export function docTypeOfTitle(title: TextLine): Hit<DocType> | null {
  * 我代表国务院向第一届全国人民代表大会第二次会议提出关于…的报告 / 我受国务院的委托，向大会作关于…的报告.
  * What the report is about decides the type; a formula that names no known kind gives other.
  */
-const FORMULA = /[^。！？；]*(?:我(?:现在)?(?:代表|受|根据)|现在，?我)[^。！？；]{0,60}?(?:(?:向|在)[^。！？；]{0,40}?(?:大会|会议)[^。！？；]*?(?:报告|审议|审查)|作[^。！？；]{0,60}?报告)[^。！？；]*/;
+const FORMULA_START = /我(?:现在)?(?:代表|受|根据)|现在，?我/g;
+const FORMULA_REST = /^[^。！？；]{0,60}?(?:(?:向|在)[^。！？；]{0,40}?(?:大会|会议)[^。！？；]*?(?:报告|审议|审查)|作[^。！？；]{0,60}?报告)/;
+const SENTENCE_END = /[。！？；]/g;
+/** How far after 我代表… the formula may run: bounds the search in text without sentence ends (a page scraped onto one line). */
+const FORMULA_REACH = 400;
+
+/**
+ * The first formula of a line as a match over its whole sentence (from the sentence's start to its
+ * end): found from its 我代表/现在我 core, so that a long line without sentence ends costs linear time.
+ */
+function findFormula(text: string): RegExpExecArray | null {
+  FORMULA_START.lastIndex = 0;
+  for (let core = FORMULA_START.exec(text); core; core = FORMULA_START.exec(text)) {
+    const after = core.index + core[0].length;
+    const rest = FORMULA_REST.exec(text.slice(after, after + FORMULA_REACH));
+    if (!rest) continue;
+    let start = core.index;
+    while (start > 0 && !'。！？；'.includes(text[start - 1])) start--;
+    SENTENCE_END.lastIndex = after + rest[0].length;
+    const end = SENTENCE_END.exec(text)?.index ?? text.length;
+    const m = [text.slice(start, end)] as unknown as RegExpExecArray;
+    m.index = start;
+    m.input = text;
+    return m;
+  }
+  return null;
+}
 /** The same in the third person, in a digest or news report: 市长闫继红在市十六届人大七次会议上作政府工作报告时指出 / 总理在报告中指出. */
 const DIGEST = /(?:总理|主席|省长|市长|县长|区长|旗长|州长)[\p{Script=Han}·]{0,4}在[^。！？]{0,40}?(?:会议上)?作政府工作报告|(?:总理|省长|市长|县长|区长)在(?:政府工作)?报告中/u;
 
 export function docTypeOfFormula(line: TextLine): Hit<DocType> | null {
-  const m = FORMULA.exec(line.text);
+  const m = findFormula(line.text);
   if (m) {
     const s = m[0];
     let type: DocType | null = null;
