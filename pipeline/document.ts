@@ -7,6 +7,9 @@ import { parseTable } from './tables/parse-table.js';
 import { SCHEMA_VERSION, type PlanDocument, type PageMarker } from '../schemas/document.js';
 import type { SourceSpan } from '../schemas/source.js';
 import { validateDocument, formatProblems } from './emit/validate.js';
+import { attachPlacements, physicalPages } from './emit/placements.js';
+import { layoutTableAt } from './tables/layout-cells.js';
+import type { Layout } from './ingest/layout.js';
 
 /** A hook that reads the normalized-so-far text, may add a character step, and names the document's region. */
 export interface DocumentHooks {
@@ -37,7 +40,7 @@ export async function processDocument(id: string, path: string, bytes: Uint8Arra
   }
   try {
     const source = raw.source.extracted ? { ...raw.source, extracted: { ...raw.source.extracted, path: `${id}.source.txt` } } : raw.source;
-    const document = buildDocument(id, source, raw.text, raw.warnings, options);
+    const document = buildDocument(id, source, raw.text, raw.warnings, options, raw.layout);
     return source.extracted ? { status: 'ok', document, extractedText: raw.text } : { status: 'ok', document };
   } catch (err) {
     const code = err instanceof DocumentError ? err.code : 'internal-error';
@@ -52,13 +55,14 @@ export function buildDocument(
   text: string,
   warnings: ReadonlyArray<{ code: string; message: string }>,
   options: ProcessOptions = {},
+  layout?: Layout,
 ): PlanDocument {
   const doc = new DocContext(source.path, text);
   for (const w of warnings) doc.report('ingest', 'warning', w.code, w.message);
   const state = { region: NO_REGION };
-  const norm = normalize(doc, { characterSteps: options.hooks?.characterSteps?.(doc, state) ?? [] });
-  const seg = segment(norm, doc);
-  const tables = seg.tables.map((region) => parseTable(region, doc));
+  const norm = normalize(doc, { characterSteps: options.hooks?.characterSteps?.(doc, state) ?? [], layout });
+  const seg = segment(norm, doc, layout);
+  const tables = seg.tables.map((region) => parseTable(region, doc, layoutTableAt(layout, region.source)));
   const leadParagraphs = [...seg.paragraphs, ...(seg.sections[0]?.paragraphs ?? [])];
   const meta = buildMeta({ cover: seg.cover, front: seg.front, leadParagraphs, toc: seg.toc, region: state.region, closing: norm.blocks.slice(-6) });
   const pages: PageMarker[] = [...doc.pages].sort(bySource);
@@ -83,6 +87,10 @@ export function buildDocument(
       removedChars: Object.fromEntries(Object.entries(doc.removedChars).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
   };
+  if (layout) {
+    attachPlacements(candidate, layout);
+    if (layout.pages.length > 0) Object.assign(candidate, { physicalPages: physicalPages(layout, doc) });
+  }
   const checked = validateDocument(candidate);
   if (!checked.ok) throw new DocumentError('schema-invalid', `the document does not match the schema: ${formatProblems(checked.problems)}`);
   return checked.document;

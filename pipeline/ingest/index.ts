@@ -66,6 +66,7 @@ export async function ingest(path: string, bytes: Uint8Array): Promise<RawDocume
       },
       text,
       warnings,
+      layout: extracted.layout,
     };
   }
   let decoded;

@@ -68,10 +68,20 @@ export interface LayoutPage {
   end: number;
 }
 
+/** A line of the text as it sat on its page (PDF): what gives any span of the text its page and box. */
+export interface LayoutLine {
+  start: number;
+  end: number;
+  page: number;
+  bbox: BBox;
+}
+
 export interface Layout {
   tables: LayoutTable[];
   blocks: LayoutBlock[];
   pages: LayoutPage[];
+  /** for PDFs: every line of the text with its page and box, in text order */
+  lines?: LayoutLine[];
 }
 
 export const EMPTY_LAYOUT: Layout = { tables: [], blocks: [], pages: [] };

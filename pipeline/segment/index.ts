@@ -9,6 +9,8 @@ import { findToc } from './toc.js';
 import { findFrontMatter } from './front-matter.js';
 import { findTableRegions, type TableRegionBlocks } from './table-regions.js';
 import { findBoxes, isTitleLike, type BoxRegion } from './boxes.js';
+import { layoutRegions, reportOrphanCaptions } from './layout-regions.js';
+import type { Layout } from '../ingest/layout.js';
 import { isFigureCaption } from './figures.js';
 import { parseHeading, isHeadingContinuation, type HeadingParse } from './headings.js';
 import { nest } from './tree.js';
@@ -40,7 +42,7 @@ export interface Segmented {
   front: Block[];
 }
 
-export function segment(norm: Normalized, doc: DocContext): Segmented {
+export function segment(norm: Normalized, doc: DocContext, layout?: Layout): Segmented {
   const { blocks, text: mt } = norm;
   const taken = new Set<number>();
   const markTaken = (a: number, b: number): void => {
@@ -96,13 +98,15 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
     frontMatter = { paragraphs: fb.map((b) => makeParagraph(b, 'paragraph')), source: doc.span(fb[0].rawStart, fb[fb.length - 1].rawEnd) };
   }
 
-  const tableRegions = findTableRegions(blocks, taken);
+  const drawn = layoutRegions(blocks, layout, taken);
+  for (const r of [...drawn.tables, ...drawn.boxes]) markTaken(r.start, r.end);
+  const tableRegions = [...drawn.tables, ...findTableRegions(blocks, taken)];
   const tableAt = new Map<number, TableRegionBlocks>();
   for (const t of tableRegions) {
     markTaken(t.start, t.end);
     tableAt.set(t.start, t);
   }
-  const boxRegions = findBoxes(blocks, taken, norm.wrap);
+  const boxRegions = [...drawn.boxes, ...findBoxes(blocks, taken, norm.wrap)];
   const boxAt = new Map<number, BoxRegion>();
   for (const r of boxRegions) {
     markTaken(r.start, r.end);
@@ -207,6 +211,7 @@ export function segment(norm: Normalized, doc: DocContext): Segmented {
     addParagraph(makeParagraph(b, b.kind === 'list-item' ? 'list-item' : 'paragraph'));
   }
 
+  reportOrphanCaptions(blocks, new Set(tableAt.keys()), taken, doc);
   const sections = nest(headings);
   checkNumbering(sections, doc);
   matchToc(toc, headings, doc);

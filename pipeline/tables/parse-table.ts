@@ -6,6 +6,8 @@ import { makeColumns } from './header.js';
 import { buildIndicators } from './indicators.js';
 import { readSpaced } from './layout-spaced.js';
 import { readTabbed } from './layout-tabbed.js';
+import { readLayoutCells } from './layout-cells.js';
+import type { LayoutTable } from '../ingest/layout.js';
 import { planPeriod } from './plan-period.js';
 
 /** A table as the structure stage locates it: everything but what the parser reads from it. */
@@ -62,11 +64,11 @@ function spaceAligned(region: TableRegion): TableRegion | null {
  * an indicator table, keep it as kind "other". Never throws; rows it cannot read are reported
  * as diagnostics of the tables stage.
  */
-export function parseTable(region: TableRegion, doc: DocContext): Table {
+export function parseTable(region: TableRegion, doc: DocContext, cells?: LayoutTable): Table {
   const other: Table = { ...region, kind: 'other', columns: [], indicators: [] };
   try {
-    const aligned = spaceAligned(region);
-    const layout = aligned ? readTabbed(aligned.rawRows, doc) : isTabbed(region) ? readTabbed(region.rawRows, doc) : readSpaced(region.rawRows, doc);
+    const aligned = cells ? null : spaceAligned(region);
+    const layout = cells ? readLayoutCells(region.rawRows, cells, doc) : aligned ? readTabbed(aligned.rawRows, doc) : isTabbed(region) ? readTabbed(region.rawRows, doc) : readSpaced(region.rawRows, doc);
     if (layout === null) return other;
     const columns = makeColumns(layout.headers, planPeriod(region.title));
     const bracket = bracketMeaning(region.notes);
