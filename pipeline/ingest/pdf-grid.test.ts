@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { findGrids } from './pdf-grid.js';
+import { readPage } from './pdf-page.js';
+import type { PdfItem, PdfRule } from './pdf-geometry.js';
+
+const h = (y: number, x0: number, x1: number): PdfRule => ({ x0, x1, y0: y, y1: y });
+const v = (x: number, y0: number, y1: number): PdfRule => ({ x0: x, x1: x, y0, y1 });
+let seq = 0;
+const item = (str: string, x: number, y: number, size = 10): PdfItem => ({ str, x, right: x + str.length * size, y, size, font: 'f', bold: false, space: false, seq: seq++ });
+
+/**
+ * A two-level header as LibreOffice draws it, one cell side at a time:
+ *   | 指标 | 2020年目标     |      rows 0–1: 指标 spans two rows (no rule under it),
+ *   |      | 2020年 | 增速  |      2020年目标 spans two columns (no rule between them)
+ *   | 1    | 130    | 7     |
+ */
+const rules: PdfRule[] = [
+  h(100, 50, 150), h(100, 150, 250), h(120, 150, 250), h(140, 50, 150), h(140, 150, 250), h(160, 50, 250),
+  v(50, 100, 160), v(150, 100, 160), v(250, 100, 160), v(200, 120, 140), v(200, 140, 160),
+];
+
+describe('findGrids', () => {
+  it('builds rows and columns from the rules and spans from the missing inner rules', () => {
+    const [g] = findGrids(rules);
+    expect(g.xs).toEqual([50, 150, 200, 250]);
+    expect(g.ys).toEqual([100, 120, 140, 160]);
+    expect(g.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+      [2, 0, 1, 1],
+      [2, 1, 1, 1],
+      [2, 2, 1, 1],
+    ]);
+  });
+
+  it('ignores a lone underline and separate rules that do not touch', () => {
+    expect(findGrids([h(300, 50, 250), v(400, 10, 40)])).toEqual([]);
+  });
+});
+
+describe('readPage', () => {
+  it('puts each text item in the cell holding its centre and joins a cell over its lines', () => {
+    const pieces = readPage({
+      rules,
+      items: [item('指标', 60, 134), item('2020年目标', 155, 114), item('2020年', 152, 134), item('增速', 205, 134), item('1', 60, 154), item('130', 152, 154), item('7', 205, 154), item('正文', 50, 60)],
+    });
+    expect(pieces.map((p) => p.kind)).toEqual(['line', 'table']);
+    const t = pieces[1];
+    if (t.kind !== 'table') throw new Error('no table');
+    expect(t.cells.map((c) => c.text)).toEqual(['指标', '2020年目标', '2020年', '增速', '1', '130', '7']);
+  });
+
+  it('reads a one-column frame as a box: a new item where a line is indented or the previous line stopped short', () => {
+    const frame = [h(100, 50, 450), h(200, 50, 450), v(50, 100, 200), v(450, 100, 200)];
+    const pieces = readPage({
+      rules: frame,
+      items: [
+        item('专栏1 标题', 180, 115),
+        item('1.第一项，文字一直写到框的右边为止还没有写完', 80, 135),
+        item('接着写完。', 60, 150),
+        item('2.第二项。', 80, 165),
+      ],
+    });
+    const f = pieces[0];
+    if (f.kind !== 'frame') throw new Error('no frame');
+    expect(f.items.map((l) => l.text)).toEqual(['专栏1 标题', '1.第一项，文字一直写到框的右边为止还没有写完接着写完。', '2.第二项。']);
+  });
+});
