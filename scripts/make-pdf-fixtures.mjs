@@ -18,11 +18,12 @@ import { processDocument } from '../dist/pipeline/document.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.argv[2] ?? join(root, 'fixtures', 'pdf');
-/** fixture file → PDF name; every one rendered whole (every chapter, box and table) */
+/** fixture file → PDF name; every one rendered whole (every chapter, box and table); `threeLine`: tables ruled 三线表-style (horizontal rules only) */
 const FIXTURES = [
-  ['000_5e002ab9d4a7d847.txt', 'rendered-000.pdf'],
-  ['003_0b1e8b9a0c3e043b.txt', 'rendered-003.pdf'],
-  ['004_28dd4271f70e694a.txt', 'rendered-004.pdf'],
+  ['000_5e002ab9d4a7d847.txt', 'rendered-000.pdf', {}],
+  ['003_0b1e8b9a0c3e043b.txt', 'rendered-003.pdf', {}],
+  ['004_28dd4271f70e694a.txt', 'rendered-004.pdf', {}],
+  ['004_28dd4271f70e694a.txt', 'rendered-004-three-line.pdf', { threeLine: true }],
 ];
 
 execFileSync('bash', [join(root, 'scripts', 'ensure-apt.sh'), 'libreoffice-writer-nogui', 'fonts-noto-cjk'], { stdio: 'inherit' });
@@ -64,7 +65,10 @@ const covered = '<table:covered-table-cell/>';
  * Two-level headers: a group label spans its leaves; single-level labels span both header rows.
  * A value repeated by a merge (merged: true) is printed once, spanning the cells it covers.
  */
-function tableXml(t, n) {
+function tableXml(t, n, threeLine = false) {
+  // 三线表: a rule above the header, one under it, one under the last row; else every cell ruled
+  const headStyle = (first, last) => (threeLine ? (first && last ? 'TLHead' : first ? 'TLTop' : 'TLBottom') : 'Cell');
+  const bodyStyle = (last) => (threeLine ? (last ? 'TLLast' : 'TLNone') : 'Cell');
   const cols = t.columns;
   const unitColumn = cols.some((c) => c.role === 'unit');
   const levels = cols.map((c) => c.header.split(' / '));
@@ -74,21 +78,22 @@ function tableXml(t, n) {
     `<table:table-column table:style-name="ColSeq"/><table:table-column table:style-name="ColName"/>` +
     cols.map(() => `<table:table-column table:style-name="ColVal"/>`).join('');
   // header rows
-  const head1 = [cell('序号', { rows: two ? 2 : 1, para: 'HeadText' }), cell('指标名称', { rows: two ? 2 : 1, para: 'HeadText' })];
+  const spanning = headStyle(true, true);
+  const head1 = [cell('序号', { rows: two ? 2 : 1, para: 'HeadText', style: spanning }), cell('指标名称', { rows: two ? 2 : 1, para: 'HeadText', style: spanning })];
   const head2 = [covered, covered];
   for (let j = 0; j < cols.length; ) {
     const l = levels[j];
     if (!two || l.length === 1) {
-      head1.push(cell(l[0], { rows: two ? 2 : 1, para: 'HeadText' }));
+      head1.push(cell(l[0], { rows: two ? 2 : 1, para: 'HeadText', style: spanning }));
       head2.push(covered);
       j++;
       continue;
     }
     let k = j + 1;
     while (k < cols.length && levels[k].length > 1 && levels[k][0] === l[0]) k++;
-    head1.push(cell(l[0], { cols: k - j, para: 'HeadText' }));
+    head1.push(cell(l[0], { cols: k - j, para: 'HeadText', style: headStyle(true, false) }));
     for (let m = j + 1; m < k; m++) head1.push(covered);
-    for (let m = j; m < k; m++) head2.push(cell(levels[m][1], { para: 'HeadText' }));
+    for (let m = j; m < k; m++) head2.push(cell(levels[m][1], { para: 'HeadText', style: headStyle(false, true) }));
     j = k;
   }
   const headerRows = `<table:table-header-rows><table:table-row table:style-name="Row">${head1.join('')}</table:table-row>${two ? `<table:table-row table:style-name="Row">${head2.join('')}</table:table-row>` : ''}</table:table-header-rows>`;
@@ -112,7 +117,8 @@ function tableXml(t, n) {
   }
   // spans: a merged value continues the cell to its left (same row) or above (same column)
   const rowsXml = body.map((r, i) => {
-    if (r.span) return `<table:table-row table:style-name="Row">${cell(r.span, { cols: width, para: 'CellLeft' })}${covered.repeat(width - 1)}</table:table-row>`;
+    const last = i === body.length - 1;
+    if (r.span) return `<table:table-row table:style-name="Row">${cell(r.span, { cols: width, para: 'CellLeft', style: bodyStyle(last) })}${covered.repeat(width - 1)}</table:table-row>`;
     const out = [];
     for (let j = 0; j < width; j++) {
       const k = j - 2;
@@ -124,7 +130,7 @@ function tableXml(t, n) {
       while (k >= 0 && k + spanCols < cols.length && r.merged[k + spanCols] && r.cells[j + spanCols] === r.cells[j] && !isMergedFromAbove(body, i, k + spanCols)) spanCols++;
       let spanRows = 1;
       while (k >= 0 && body[i + spanRows]?.merged?.[k] && body[i + spanRows].cells[j] === r.cells[j] && spanCols === 1) spanRows++;
-      out.push(cell(r.cells[j], { cols: spanCols, rows: spanRows, para: j === 1 ? 'CellLeft' : 'CellText' }));
+      out.push(cell(r.cells[j], { cols: spanCols, rows: spanRows, para: j === 1 ? 'CellLeft' : 'CellText', style: bodyStyle(last || i + spanRows === body.length) }));
     }
     return `<table:table-row table:style-name="Row">${out.join('')}</table:table-row>`;
   });
@@ -137,7 +143,7 @@ function isMergedFromAbove(body, i, k) {
   return above?.cells !== undefined && above.cells[k + 2] === body[i].cells[k + 2] && !(k > 0 && body[i].cells[k + 1] === body[i].cells[k + 2]);
 }
 
-function documentXml(doc, rawText) {
+function documentXml(doc, rawText, options) {
   const rawLines = rawText.split('\n');
   const out = [];
   const tables = new Map(doc.tables.map((t) => [t.id, t]));
@@ -163,7 +169,7 @@ function documentXml(doc, rawText) {
         return {
           at: t.source.offset,
           xml: () =>
-            p('Caption', t.number !== null ? `表${t.number} ${t.title}` : t.title) + tableXml(t, ++nTable) + t.notes.map((note) => p('Note', note.text)).join(''),
+            p('Caption', t.number !== null ? `表${t.number} ${t.title}` : t.title) + tableXml(t, ++nTable, options.threeLine) + t.notes.map((note) => p('Note', note.text)).join(''),
         };
       }),
     ].sort((a, b) => a.at - b.at);
@@ -212,6 +218,11 @@ ${pstyle('Footer', { size: 11, align: 'center' })}
 <style:style style:name="BoxCol" style:family="table-column"><style:table-column-properties style:column-width="15.8cm"/></style:style>
 <style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
+<style:style style:name="TLHead" style:family="table-cell"><style:table-cell-properties fo:border-top="1pt solid #000000" fo:border-bottom="0.5pt solid #000000" fo:border-left="none" fo:border-right="none" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
+<style:style style:name="TLTop" style:family="table-cell"><style:table-cell-properties fo:border-top="1pt solid #000000" fo:border-bottom="none" fo:border-left="none" fo:border-right="none" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
+<style:style style:name="TLBottom" style:family="table-cell"><style:table-cell-properties fo:border-top="none" fo:border-bottom="0.5pt solid #000000" fo:border-left="none" fo:border-right="none" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
+<style:style style:name="TLNone" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.08cm"/></style:style>
+<style:style style:name="TLLast" style:family="table-cell"><style:table-cell-properties fo:border-top="none" fo:border-bottom="1pt solid #000000" fo:border-left="none" fo:border-right="none" fo:padding="0.08cm"/></style:style>
 <style:style style:name="Frame" style:family="table-cell"><style:table-cell-properties fo:border="1pt solid #000000" fo:padding="0.3cm"/></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"><style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer></style:master-page></office:master-styles>
@@ -223,13 +234,13 @@ ${body}
 
 const work = mkdtempSync(join(tmpdir(), 'plancorpus-pdf-fixtures-'));
 try {
-  for (const [file, pdfName] of FIXTURES) {
+  for (const [file, pdfName, options] of FIXTURES) {
     const bytes = readFileSync(join(root, 'fixtures', file));
     const result = await processDocument(file.replace(/\.txt$/, ''), `fixtures/${file}`, bytes);
     if (result.status !== 'ok') throw new Error(`${file}: ${result.error.code} ${result.error.message}`);
     const stem = pdfName.replace(/\.pdf$/, '');
     const fodtPath = join(work, `${stem}.fodt`);
-    writeFileSync(fodtPath, fodt(documentXml(result.document, new TextDecoder().decode(bytes))));
+    writeFileSync(fodtPath, fodt(documentXml(result.document, new TextDecoder().decode(bytes), options)));
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, fodtPath], { stdio: ['ignore', 'ignore', 'inherit'] });
     renameSync(join(work, `${stem}.pdf`), join(outDir, pdfName));
     console.log(`${file} → ${join(outDir, pdfName)}`);

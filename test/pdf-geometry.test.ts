@@ -51,10 +51,16 @@ function footerAfter(text: string, offset: number): number | null {
   return m ? Number(m[1]) : null;
 }
 
-describe.each(['000', '003', '004'])('the PDF rendered from fixture %s', (name) => {
+// 004-three-line: the same document with its table ruled 三线表-style (horizontal rules only), crossing a page
+describe.each([
+  ['000', '000'],
+  ['003', '003'],
+  ['004', '004'],
+  ['004-three-line', '004'],
+])('the PDF rendered as %s from fixture %s', (name, fixture) => {
   it('gives the same heading tree, 专栏 and indicator records as the text fixture', async () => {
     const { doc } = await pdfDocument(name);
-    const fromText = fixtureDocument(name);
+    const fromText = fixtureDocument(fixture);
     expect(tree(doc)).toEqual(tree(fromText));
     expect(boxes(doc)).toEqual(boxes(fromText));
     expect(records(doc)).toEqual(records(fromText));
@@ -111,6 +117,18 @@ describe('ruled tables and framed boxes of the rendered fixture 000', () => {
     ]);
     expect(b.source.page).toBe(16);
     expect(b.items[1].text.endsWith('依托乡办综合服务站、村庄超市、供销社服务点、邮政服务设施等建设村庄快递驿站。')).toBe(true);
+  });
+});
+
+describe('a table ruled with horizontal rules only (rendered fixture 004, 三线表)', () => {
+  it('takes its columns from the text positions and stitches it over the page break', async () => {
+    const { doc } = await pdfDocument('004-three-line');
+    const t = doc.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(['unit', 'plan-2024', 'actual-2024', 'plan-2025']);
+    expect(t.source.placements?.map((p) => p.page)).toEqual([11, 12]);
+    // a name wrapped inside its cell (no rule around it) is joined on its row
+    expect(t.indicators[8]).toMatchObject({ seq: '9', name: '细微颗粒物（PM2.5）年均浓度', unit: '微克/立方米' });
+    expect(t.indicators[8].values['actual-2024']).toMatchObject({ raw: '50', kind: 'number', value: 50 });
   });
 });
 

@@ -25,6 +25,15 @@ const isFurniture = (p: PagePiece): boolean => p.kind === 'line' && PAGE_LABEL.t
 /** Same columns: as many boundaries, each within a few units. */
 const sameColumns = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 3);
 
+/** A table at the top of a page continues the one that ended the previous page: same columns, or as many and the same header row. */
+function continuesTable(open: OpenTable, grid: Grid, cells: readonly TableCellText[]): boolean {
+  if (sameColumns(open.xs, grid.xs)) return true;
+  if (open.xs.length !== grid.xs.length) return false;
+  const cols = grid.xs.length - 1;
+  const first = Array.from({ length: cols }, (_, c) => cells.find((x) => x.row === 0 && x.col === c)?.text ?? '').join('\t');
+  return first === open.firstRows[0] && first.replace(/\t/g, '') !== '';
+}
+
 interface OpenTable {
   table: LayoutTable;
   xs: number[];
@@ -82,7 +91,7 @@ export class PdfTextBuilder {
       } else if (p.kind === 'frame') {
         this.addFrame(p.grid, p.items, number, box, p === first && before !== null && 'box' in before ? before.box : null);
       } else {
-        const continued = p === first && before !== null && 'table' in before && sameColumns(before.table.xs, p.grid.xs) ? before.table : null;
+        const continued = p === first && before !== null && 'table' in before && continuesTable(before.table, p.grid, p.cells) ? before.table : null;
         this.addTable(p.grid, p.cells, number, box, continued);
       }
     }

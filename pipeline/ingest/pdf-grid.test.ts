@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGrids } from './pdf-grid.js';
 import { readPage } from './pdf-page.js';
+import { findOpenTables } from './pdf-open-table.js';
 import type { PdfItem, PdfRule } from './pdf-geometry.js';
 
 const h = (y: number, x0: number, x1: number): PdfRule => ({ x0, x1, y0: y, y1: y });
@@ -66,5 +67,26 @@ describe('readPage', () => {
     const f = pieces[0];
     if (f.kind !== 'frame') throw new Error('no frame');
     expect(f.items.map((l) => l.text)).toEqual(['专栏1 标题', '1.第一项，文字一直写到框的右边为止还没有写完接着写完。', '2.第二项。']);
+  });
+});
+
+describe('findOpenTables', () => {
+  it('reads a 三线表: columns from the gaps that stay empty down the body, a wrapped name joined to its row', () => {
+    const three = [h(100, 50, 350), h(120, 50, 350), h(200, 50, 350)];
+    const its = [
+      item('序号', 55, 114), item('指标', 100, 114), item('2025年', 250, 114),
+      item('1', 55, 134), item('生产总值增速', 100, 134), item('7', 250, 134),
+      item('（%）', 100, 149),
+      item('2', 55, 164), item('投资增速', 100, 164), item('8.5', 250, 164),
+    ];
+    const [t] = findOpenTables(three, its);
+    expect(t.grid.xs).toHaveLength(4);
+    const rows = [0, 1, 2].map((r) => t.cells.filter((c) => c.row === r).map((c) => c.text));
+    expect(rows).toEqual([['序号', '指标', '2025年'], ['1', '生产总值增速（%）', '7'], ['2', '投资增速', '8.5']]);
+    expect(t.items.size).toBe(its.length);
+  });
+
+  it('needs a header rule and body rows: two lone rules around running text are not a table', () => {
+    expect(findOpenTables([h(100, 50, 350), h(200, 50, 350)], [item('这是一段正文，写满了整行也没有分栏。', 50, 150)])).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ const SNAP = 2;
 const isHorizontal = (r: PdfRule): boolean => r.y1 - r.y0 < 0.5;
 
 /** Join collinear rules that overlap or touch: a table's border is drawn one cell side at a time. */
-function mergeCollinear(rules: readonly PdfRule[], horizontal: boolean): PdfRule[] {
+export function mergeCollinear(rules: readonly PdfRule[], horizontal: boolean): PdfRule[] {
   const key = (r: PdfRule): number => (horizontal ? r.y0 : r.x0);
   const lo = (r: PdfRule): number => (horizontal ? r.x0 : r.y0);
   const hi = (r: PdfRule): number => (horizontal ? r.x1 : r.y1);

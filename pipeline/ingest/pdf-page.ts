@@ -3,7 +3,8 @@
  * columns) with each cell's text, and framed boxes (one-column grids) with their items. Pure: page
  * geometry in, pieces out (view space, see pdf-geometry.ts).
  */
-import type { PdfItem, PdfPageGeometry } from './pdf-geometry.js';
+import type { PdfItem, PdfPageGeometry, PdfRule } from './pdf-geometry.js';
+import { findOpenTables } from './pdf-open-table.js';
 import { findGrids, type Grid, type GridCell } from './pdf-grid.js';
 import { groupLines, itemCentreY, joinLines, type PdfLine } from './pdf-lines.js';
 import { matchMarker } from '../../core/text/markers.js';
@@ -61,15 +62,23 @@ function nearest(cells: readonly GridCell[], x: number, y: number): GridCell {
 export function readPage(page: Pick<PdfPageGeometry, 'items' | 'rules'>): PagePiece[] {
   const grids = findGrids(page.rules);
   const inGrid = new Map<Grid, PdfItem[]>(grids.map((g) => [g, []]));
-  const free: PdfItem[] = [];
+  const outside: PdfItem[] = [];
   for (const it of page.items) {
     const cx = (it.x + it.right) / 2;
     const cy = itemCentreY(it);
     const g = grids.find((grid) => contains(grid, cx, cy));
     if (g) inGrid.get(g)?.push(it);
-    else free.push(it);
+    else outside.push(it);
   }
   const pieces: Array<{ top: number; piece: PagePiece }> = [];
+  // tables drawn with horizontal rules only, from the rules no grid used
+  const near = (g: Grid, r: PdfRule): boolean => r.x0 >= g.x0 - 2 && r.x1 <= g.x1 + 2 && r.y0 >= g.top - 2 && r.y1 <= g.bottom + 2;
+  const open = findOpenTables(
+    page.rules.filter((r) => !grids.some((g) => near(g, r))),
+    outside,
+  );
+  const free = outside.filter((it) => !open.some((t) => t.items.has(it)));
+  for (const t of open) pieces.push({ top: t.grid.top, piece: { kind: 'table', grid: t.grid, cells: t.cells } });
   for (const line of groupLines(free)) pieces.push({ top: line.top, piece: { kind: 'line', line } });
   for (const grid of grids) {
     const items = inGrid.get(grid) ?? [];
