@@ -37,6 +37,25 @@ interface Pdfjs {
 
 let pdfjsPromise: Promise<Pdfjs> | null = null;
 
+/**
+ * pdfjs's legacy build bundles core-js polyfills. Most add what Node 20 lacks (Promise.withResolvers,
+ * Uint8Array#toHex …), but a few replace built-ins Node has with slower copies for the whole process:
+ * Array#push (about twice as slow) and JSON.parse / JSON.stringify (every document is written with
+ * them). Those are put back as they were once pdfjs is loaded.
+ */
+function keepNatives(): { restore: () => void } {
+  const saved: Array<[object, PropertyKey, PropertyDescriptor | undefined]> = [
+    [Array.prototype, 'push', Object.getOwnPropertyDescriptor(Array.prototype, 'push')],
+    [JSON, 'parse', Object.getOwnPropertyDescriptor(JSON, 'parse')],
+    [JSON, 'stringify', Object.getOwnPropertyDescriptor(JSON, 'stringify')],
+  ];
+  return {
+    restore: () => {
+      for (const [target, key, descriptor] of saved) if (descriptor) Object.defineProperty(target, key, descriptor);
+    },
+  };
+}
+
 /** Load pdfjs once, with its worker handler registered in this thread and data paths from the installed package. */
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
@@ -45,7 +64,9 @@ function loadPdfjs(): Promise<Pdfjs> {
     // Importing the worker module sets globalThis.pdfjsWorker, which pdfjs uses instead of
     // loading "./pdf.worker.mjs" itself (robust under bundlers and test runners).
     const workerUrl = pathToFileURL(path.join(pkgDir, 'legacy', 'build', 'pdf.worker.mjs')).href;
+    const natives = keepNatives();
     const [lib] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerUrl) as Promise<unknown>]);
+    natives.restore();
     // pdfjs wants directory "URLs" with a trailing slash; in Node they are read with fs.
     const dir = (name: string): string => path.join(pkgDir, name) + '/';
     return { lib, cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') };
