@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGrids } from './pdf-grid.js';
 import { readPage } from './pdf-page.js';
-import { findOpenTables } from './pdf-open-table.js';
+import { findOpenTables, findUnruledTables } from './pdf-open-table.js';
 import type { PdfItem, PdfRule } from './pdf-geometry.js';
 
 const h = (y: number, x0: number, x1: number): PdfRule => ({ x0, x1, y0: y, y1: y });
@@ -88,5 +88,30 @@ describe('findOpenTables', () => {
 
   it('needs a header rule and body rows: two lone rules around running text are not a table', () => {
     expect(findOpenTables([h(100, 50, 350), h(200, 50, 350)], [item('这是一段正文，写满了整行也没有分栏。', 50, 150)])).toEqual([]);
+  });
+});
+
+describe('findUnruledTables', () => {
+  const rows = (): PdfItem[] => [
+    item('表1 主要指标', 150, 100),
+    item('序号', 55, 120), item('指标', 100, 120), item('单位', 220, 120), item('2025年', 280, 120),
+    item('1', 55, 140), item('地区生产总值增长', 100, 140), item('%', 220, 140), item('7左右', 280, 140),
+    item('2', 55, 160), item('研发经费投入强度', 100, 160), item('%', 220, 160), item('2.5', 280, 160),
+  ];
+
+  it('reads a table without rules after its title, down to its note: columns from the empty gaps', () => {
+    const its = [...rows(), item('注：增速按可比价计算。', 55, 180)];
+    const [t] = findUnruledTables(its);
+    expect(t.grid.xs).toHaveLength(5);
+    const grid = [0, 1, 2].map((r) => t.cells.filter((c) => c.row === r).map((c) => c.text));
+    expect(grid).toEqual([['序号', '指标', '单位', '2025年'], ['1', '地区生产总值增长', '%', '7左右'], ['2', '研发经费投入强度', '%', '2.5']]);
+    // the title and the note stay text
+    expect([...t.items].map((it) => it.str)).not.toContain('表1 主要指标');
+    expect([...t.items].map((it) => it.str)).not.toContain('注：增速按可比价计算。');
+  });
+
+  it('leaves a table that runs to the page number, or a title over running text, to the text readers', () => {
+    expect(findUnruledTables([...rows(), item('— 5 —', 180, 300)])).toEqual([]);
+    expect(findUnruledTables([item('表1 主要指标', 150, 100), item('全区经济运行总体平稳，主要指标好于预期，实现了预期目标。', 55, 120)])).toEqual([]);
   });
 });

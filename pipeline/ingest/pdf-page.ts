@@ -4,7 +4,7 @@
  * geometry in, pieces out (view space, see pdf-geometry.ts).
  */
 import type { PdfItem, PdfPageGeometry, PdfRule } from './pdf-geometry.js';
-import { findOpenTables } from './pdf-open-table.js';
+import { findOpenTables, findUnruledTables } from './pdf-open-table.js';
 import { findGrids, type Grid, type GridCell } from './pdf-grid.js';
 import { groupLines, itemCentreY, joinLines, type PdfLine } from './pdf-lines.js';
 import { matchMarker } from '../../core/text/markers.js';
@@ -77,7 +77,10 @@ export function readPage(page: Pick<PdfPageGeometry, 'items' | 'rules'>): PagePi
     page.rules.filter((r) => !grids.some((g) => near(g, r))),
     outside,
   );
-  const free = outside.filter((it) => !open.some((t) => t.items.has(it)));
+  const rest = outside.filter((it) => !open.some((t) => t.items.has(it)));
+  // and tables drawn without rules, found by their title
+  open.push(...findUnruledTables(rest));
+  const free = rest.filter((it) => !open.some((t) => t.items.has(it)));
   for (const t of open) pieces.push({ top: t.grid.top, piece: { kind: 'table', grid: t.grid, cells: t.cells } });
   for (const line of groupLines(free)) pieces.push({ top: line.top, piece: { kind: 'line', line } });
   for (const grid of grids) {
