@@ -13,6 +13,7 @@ interface Placed {
   start: number;
   end: number;
   placements: readonly Placement[];
+  furniture?: boolean;
 }
 
 const union = (a: BBox, b: BBox): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
@@ -29,23 +30,32 @@ function firstEndingAfter(pieces: readonly Placed[], offset: number): number {
   return lo;
 }
 
-/** Placements of the raw range [start, end): per page, the union of the boxes of the pieces it touches. */
+/**
+ * Placements of the raw range [start, end): per page, the union of the boxes of the pieces it
+ * touches; a page number inside the range (a box or table crossing a page) counts only when the
+ * range holds nothing else.
+ */
 function placementsIn(pieces: readonly Placed[], start: number, end: number): Placement[] {
-  const out: Placement[] = [];
+  const touched: Placed[] = [];
   for (let k = firstEndingAfter(pieces, start); k < pieces.length && (pieces[k].start < end || (start === end && pieces[k].start <= start)); k++) {
-    for (const p of pieces[k].placements) {
+    touched.push(pieces[k]);
+    if (start === end) break;
+  }
+  const content = touched.filter((p) => !p.furniture);
+  const out: Placement[] = [];
+  for (const piece of content.length > 0 ? content : touched) {
+    for (const p of piece.placements) {
       const last = out[out.length - 1];
       if (last && last.page === p.page) last.bbox = union(last.bbox, p.bbox);
       else out.push({ page: p.page, bbox: [...p.bbox] });
     }
-    if (start === end) break;
   }
   return out;
 }
 
 /** A function that places a raw range: the table cell that holds it when there is one, else its lines. */
 export function placer(layout: Layout): (start: number, end: number) => Placement[] {
-  const lines: Placed[] = (layout.lines ?? []).map((l: LayoutLine) => ({ start: l.start, end: l.end, placements: [{ page: l.page, bbox: l.bbox }] }));
+  const lines: Placed[] = (layout.lines ?? []).map((l: LayoutLine) => ({ start: l.start, end: l.end, placements: [{ page: l.page, bbox: l.bbox }], furniture: l.furniture }));
   const cells: Placed[] = layout.tables
     .flatMap((t) => t.cells)
     .filter((c) => c.end > c.start && c.placements !== undefined)

@@ -74,6 +74,8 @@ export interface LayoutLine {
   end: number;
   page: number;
   bbox: BBox;
+  /** a printed page number or other page furniture: it places itself, not the items around it */
+  furniture?: boolean;
 }
 
 export interface Layout {

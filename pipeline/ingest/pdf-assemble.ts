@@ -54,12 +54,12 @@ export class PdfTextBuilder {
   /** transforms each line before it is written (e.g. replacing control characters); must keep its length */
   constructor(private readonly clean: (line: string) => string = (l) => l) {}
 
-  private write(text: string, page: number, bbox: BBox): { start: number; end: number } {
+  private write(text: string, page: number, bbox: BBox, furniture = false): { start: number; end: number } {
     const t = this.clean(text);
     const start = this.pos;
     this.parts.push(t, '\n');
     this.pos += t.length + 1;
-    this.lines.push({ start, end: start + t.length, page, bbox });
+    this.lines.push(furniture ? { start, end: start + t.length, page, bbox, furniture } : { start, end: start + t.length, page, bbox });
     return { start, end: start + t.length };
   }
 
@@ -79,8 +79,8 @@ export class PdfTextBuilder {
     let label: string | null = null;
     for (const p of pieces) {
       if (p.kind === 'line') {
-        const { start, end } = this.write(p.line.text, number, box(p.line.x0, p.line.top, p.line.right, p.line.bottom));
         const m = PAGE_LABEL.exec(p.line.text);
+        const { start, end } = this.write(p.line.text, number, box(p.line.x0, p.line.top, p.line.right, p.line.bottom), m !== null);
         if (m && label === null) label = m[1];
         if (!m) this.open = null;
         if (p.line.bold && p.line.text.length <= MAX_HEADING && !m) {
