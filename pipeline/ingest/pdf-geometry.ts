@@ -23,6 +23,8 @@ export interface OpCodes {
   eoFillStroke: number;
   closeFillStroke: number;
   closeEOFillStroke: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
 }
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
 
@@ -115,8 +117,8 @@ export function placeItems(items: readonly RawTextItem[], view: readonly number[
 /**
  * Rules from an operator list: every stroked straight segment that is horizontal or vertical, and
  * every filled rectangle thinner than THIN (a bar), in view space. The current transformation
- * matrix is tracked through save/restore/transform, since constructPath coordinates are in user
- * space before it.
+ * matrix is tracked through save/restore/transform and form XObjects, since constructPath
+ * coordinates are in user space before it.
  */
 export function rulesFromOperators(fnArray: readonly number[], argsArray: readonly unknown[], view: readonly number[], ops: OpCodes): PdfRule[] {
   const rules: PdfRule[] = [];
@@ -127,7 +129,13 @@ export function rulesFromOperators(fnArray: readonly number[], argsArray: readon
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === ops.restore || fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === ops.paintFormXObjectBegin) {
+      // a form XObject: saves the state and applies its own matrix
+      stack.push(ctm);
+      const [matrix] = argsArray[i] as [number[] | null];
+      if (matrix) ctm = multiply(ctm, Array.from(matrix));
+    }
     else if (fn === ops.transform) ctm = multiply(ctm, argsArray[i] as number[]);
     else if (fn === ops.constructPath) {
       const [paint, paths] = argsArray[i] as [number, ArrayLike<ArrayLike<number> | null>];
