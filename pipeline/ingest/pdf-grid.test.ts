@@ -70,6 +70,15 @@ describe('readPage', () => {
   });
 });
 
+describe('a ruled table inside a 专栏 frame', () => {
+  it('keeps the text of the table in the table and the rest in the frame', () => {
+    const frame = [h(80, 40, 460), h(200, 40, 460), v(40, 80, 200), v(460, 80, 200)];
+    const pieces = readPage({ rules: [...frame, ...rules], items: [item('专栏2 重点项目', 180, 92), item('1', 60, 154), item('130', 152, 154), item('7', 205, 154)] });
+    const kinds = pieces.map((p) => (p.kind === 'frame' ? `frame:${p.items.map((l) => l.text).join('|')}` : p.kind === 'table' ? `table:${p.cells.map((c) => c.text).join('|')}` : 'line'));
+    expect(kinds).toEqual(['frame:专栏2 重点项目', 'table:||||1|130|7']);
+  });
+});
+
 describe('findOpenTables', () => {
   it('reads a 三线表: columns from the gaps that stay empty down the body, a wrapped name joined to its row', () => {
     const three = [h(100, 50, 350), h(120, 50, 350), h(200, 50, 350)];

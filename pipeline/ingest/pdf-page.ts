@@ -53,6 +53,8 @@ function frameItems(lines: readonly PdfLine[]): PdfLine[] {
   }));
 }
 
+const area = (g: Grid): number => (g.x1 - g.x0) * (g.bottom - g.top);
+
 function nearest(cells: readonly GridCell[], x: number, y: number): GridCell {
   const dist = (c: GridCell): number => Math.hypot(Math.max(c.x0 - x, 0, x - c.x1), Math.max(c.top - y, 0, y - c.bottom));
   return cells.reduce((best, c) => (dist(c) < dist(best) ? c : best));
@@ -66,7 +68,8 @@ export function readPage(page: Pick<PdfPageGeometry, 'items' | 'rules'>): PagePi
   for (const it of page.items) {
     const cx = (it.x + it.right) / 2;
     const cy = itemCentreY(it);
-    const g = grids.find((grid) => contains(grid, cx, cy));
+    // the innermost grid holding the item (a table drawn inside a 专栏 frame keeps its own text)
+    const g = grids.filter((grid) => contains(grid, cx, cy)).sort((a, b) => area(a) - area(b))[0];
     if (g) inGrid.get(g)?.push(it);
     else outside.push(it);
   }
