@@ -20,6 +20,9 @@ const PAGE_LABEL = /^(?:[—–\-－]\s*)?(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*[
 /** A heading by its style: a bold line no longer than this (characters). */
 const MAX_HEADING = 40;
 
+/** Lines ending above this fraction of the page height are in the top margin (a running header). */
+const RUNNING_HEADER = 0.08;
+
 const isFurniture = (p: PagePiece): boolean => p.kind === 'line' && PAGE_LABEL.test(p.line.text);
 
 /** Same columns: as many boundaries, each within a few units. */
@@ -71,7 +74,8 @@ export class PdfTextBuilder {
     }
     const pageStart = this.pos;
     const box = (x0: number, top: number, x1: number, bottom: number): BBox => toBBox(height, x0, top, x1, bottom);
-    const content = pieces.filter((p) => !isFurniture(p));
+    // a running header in the top margin does not stop a table or box from continuing here
+    const content = pieces.filter((p) => !isFurniture(p) && !(p.kind === 'line' && p.line.bottom < RUNNING_HEADER * height));
     const first = content[0];
     // what ended the previous page (a table or a box) may continue at the top of this one
     const before = this.open;
