@@ -50,7 +50,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const fromRaw = (id: string, raw: RawDocument, doc = new DocContext(raw.source.path, raw.text)): PlanDocument => {
     const normalized = normalize(raw, doc, { ocr });
     const segmented = segment(normalized, doc);
-    const tables = parseTables(segmented.tables, doc);
+    const tables = parseTables(segmented.tables, doc, raw.layout);
     return emitDocument({ id, raw, normalized, segmented, tables }, doc);
   };
   return { run: (id, input) => runDocument(id, input, fromRaw), fromRaw };

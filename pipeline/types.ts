@@ -78,6 +78,8 @@ export interface Normalized {
   subject: Region | null;
   /** fields of a scraper's header or of Markdown front matter, removed from the text and kept as metadata evidence (标题 → title) */
   sourceFields: Record<string, string>;
+  /** a structured input's layout (tables as cells, framed boxes, pages), handed on from ingest */
+  layout: Layout | undefined;
 }
 
 /** A table located by segment, before the table stage reads its rows: a Table without what the parser adds. */

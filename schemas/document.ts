@@ -129,6 +129,17 @@ export const PageMarker = z
   .meta({ id: 'PageMarker' });
 export type PageMarker = z.infer<typeof PageMarker>;
 
+export const PhysicalPage = z
+  .object({
+    number: z.number().int().min(1).describe('1-based physical page'),
+    label: z.string().nullable().describe('the printed page number (— 19 — → "19"), null when none is printed'),
+    width: z.number().describe('page width in PDF units'),
+    height: z.number().describe('page height in PDF units'),
+    source: SourceSpan.describe('the page in the extracted text'),
+  })
+  .strict();
+export type PhysicalPage = z.infer<typeof PhysicalPage>;
+
 export const TocEntry = z
   .object({
     kind: HeadingKind,
@@ -232,6 +243,7 @@ export const PlanDocument = z
     tables: z.array(Table),
     figures: z.array(Figure),
     pages: z.array(PageMarker),
+    physicalPages: z.array(PhysicalPage).optional().describe('PDF inputs: every physical page with its printed label'),
     corrections: z.array(Correction),
     removals: z.array(Removal),
     diagnostics: z.array(Diagnostic),

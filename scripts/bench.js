@@ -2,6 +2,7 @@
 // Benchmark: builds the corpus from fixtures (or the given inputs) several times and reports
 // MB/s of source text, documents/s and peak RSS, for the whole build and for the text stages alone.
 // Run through `npm run bench` (which compiles first). Usage: node scripts/bench.js [--runs N] [--workers N] [inputs…]
+// Then the PDF benchmark of scripts/bench-pdf.js: the rendered fixture 000 next to pdftotext -layout.
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,3 +84,7 @@ console.log(`text stages (normalize + segment, one core): ${(tText * 1000).toFix
 console.log(`full build (ingest … emit, OCR and tables included${workers > 1 ? `, ${workers} workers` : ', one thread'}): ${(tBuild * 1000).toFixed(0)} ms, ${(mb(textBytes) / tBuild).toFixed(2)} MB/s, ${(files.length / tBuild).toFixed(1)} documents/s`);
 if (pdfLine) console.log(pdfLine);
 console.log(`peak RSS: ${mb(peak).toFixed(0)} MB`);
+
+// the PDF side by side with poppler's pdftotext -layout (fresh processes, start-up included)
+const { benchPdf } = await import('./bench-pdf.js');
+for (const l of await benchPdf({ runs: Math.min(runs, 3) })) console.log(l);

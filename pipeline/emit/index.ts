@@ -4,6 +4,7 @@ import type { SourceSpan } from '../../schemas/source.js';
 import type { Table } from '../../schemas/table.js';
 import type { Normalized, RawDocument, Segmented } from '../types.js';
 import { validateDocument, formatProblems } from './validate.js';
+import { attachPlacements, physicalPages } from './placements.js';
 
 export { serialize, writeAtomic } from './write.js';
 
@@ -47,6 +48,11 @@ export function emitDocument(x: Extraction, doc: DocContext): PlanDocument {
       removedChars: Object.fromEntries(Object.entries(doc.removedChars).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
   };
+  if (x.raw.layout) {
+    // a PDF's items get their page and box; the document lists its physical pages with their printed labels
+    attachPlacements(candidate, x.raw.layout);
+    if (x.raw.layout.pages.length > 0) Object.assign(candidate, { physicalPages: physicalPages(x.raw.layout, doc) });
+  }
   const checked = validateDocument(candidate);
   if (!checked.ok) throw new DocumentError('schema-invalid', `the document does not match the schema: ${formatProblems(checked.problems)}`);
   return checked.document;

@@ -84,7 +84,7 @@ export async function ingest(input: SourceInput, doc: DocContext): Promise<RawDo
     const extracted = await coded(() => extractPdfText(bytes));
     warn(extracted.warnings);
     if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)');
-    return { source: extractedSource(path, hash, n, 'pdf', extracted.text, `pdfjs-dist ${packageVersion('pdfjs-dist')}`), text: extracted.text };
+    return { source: extractedSource(path, hash, n, 'pdf', extracted.text, `pdfjs-dist ${packageVersion('pdfjs-dist')}`), text: extracted.text, layout: extracted.layout };
   }
   const decoded = await coded(() => decodeText(bytes));
   warn(decoded.warnings);

@@ -70,10 +70,22 @@ export interface LayoutPage {
   end: number;
 }
 
+/** A line of the text as it sat on its page (PDF): what gives any span of the text its page and box. */
+export interface LayoutLine {
+  start: number;
+  end: number;
+  page: number;
+  bbox: BBox;
+  /** a printed page number or other page furniture: it places itself, not the items around it */
+  furniture?: boolean;
+}
+
 export interface Layout {
   tables: LayoutTable[];
   blocks: LayoutBlock[];
   pages: LayoutPage[];
+  /** for PDFs: every line of the text with its page and box, in text order */
+  lines?: LayoutLine[];
 }
 
 export const EMPTY_LAYOUT: Layout = { tables: [], blocks: [], pages: [] };

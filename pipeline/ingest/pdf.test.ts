@@ -61,18 +61,27 @@ describe('extractPdfText on the LibreOffice fixture', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('puts the cells of a table row on one line, in column order', async () => {
-    const lines = (await extractPdfText(read(FIXTURE))).text.split('\n');
+  it('reads the ruled table by its grid: one line per row, cells in column order separated by tabs', async () => {
+    const { text, layout } = await extractPdfText(read(FIXTURE));
+    const lines = text.split('\n');
     const rows = sourceLines(341, 383).filter((l) => /^[1-7] /.test(l));
     expect(rows).toHaveLength(7);
     expect(rows[0]).toBe('1 生产总值（亿元） 108.8 154.9 7.5 左右 221.29 预期性');
-    for (const row of rows) expect(lines).toContain(row);
-    // rows stay in table order
-    const idx = rows.map((r) => lines.indexOf(r));
+    // the printed cells of each source row, now one cell per tab-separated field (7.5 左右 is one cell)
+    expect(lines).toContain('1\t生产总值（亿元）\t108.8\t154.9\t7.5 左右\t221.29\t预期性');
+    expect(lines).toContain('序号\t指标名称\t2015 年基数\t2020 年目标\t年均增速（%）\t2020 年完成值\t指标属性');
+    // row 8: the name wrapped inside its cell is joined, on the row's own line
+    expect(lines).toContain('8\t高新技术产业增加值占规上工业比重（%）\t43.1\t40 以上\t—\t35\t预期性');
+    // a category row spans the table: its text in the first cell, the covered positions empty
+    expect(lines).toContain('一、经济增长和综合实力\t\t\t\t\t\t');
+    const idx = ['1\t', '2\t', '3\t', '4\t', '5\t', '6\t', '7\t'].map((p) => lines.findIndex((l) => l.startsWith(p)));
     expect([...idx].sort((a, b) => a - b)).toEqual(idx);
-    // row 8: the wrapped name cell spans two lines around the vertically centred other cells
-    expect(lines).toContain('8 43.1 40 以上 — 35 预期性');
-    expect(lines).toContain('一、经济增长和综合实力');
+    expect(layout.tables).toHaveLength(1);
+    const t = layout.tables[0];
+    expect([t.rows, t.cols]).toEqual([11, 7]);
+    const category = t.cells.find((c) => text.slice(c.start, c.end) === '一、经济增长和综合实力');
+    expect(category).toMatchObject({ col: 0, colSpan: 7, rowSpan: 1 });
+    expect(t.placements?.map((p) => p.page)).toEqual([2]);
   });
 
   it('is deterministic, also when run concurrently, and leaves the input intact', async () => {
@@ -168,7 +177,7 @@ describe('extractPdfText on hand-made PDFs', () => {
       stream('\x00\xff\xff\x00', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8'),
     ]);
     const r = await extractPdfText(scanned);
-    expect(r).toEqual({ text: '', pages: 2, warnings: [{ code: 'pdf-no-text', message: expect.stringMatching(/^pdf-no-text: .*\(scanned\? needs OCR\)$/) }] });
+    expect(r).toMatchObject({ text: '', pages: 2, warnings: [{ code: 'pdf-no-text', message: expect.stringMatching(/^pdf-no-text: .*\(scanned\? needs OCR\)$/) }] });
   });
 
   it('reads a /Rotate 90 page upright and puts sideways text after the lines', async () => {

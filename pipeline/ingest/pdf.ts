@@ -11,6 +11,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectFormat } from './format.js';
+import { isBoldFont, placeItems, rulesFromOperators, type OpCodes, type RawTextItem } from './pdf-geometry.js';
+import { readPage } from './pdf-page.js';
+import { PdfTextBuilder } from './pdf-assemble.js';
+import type { Layout } from './layout.js';
 
 export interface PdfText {
   /** Page texts joined by "\f"; lines end with "\n" (the last one too, unless the text is empty). */
@@ -19,6 +23,8 @@ export interface PdfText {
   pages: number;
   /** Non-fatal findings, each with a code such as pdf-no-text. */
   warnings: Array<{ code: string; message: string }>;
+  /** tables as cells, framed boxes and bold headings, pages with their printed labels, every line's page and box */
+  layout: Layout;
 }
 
 /** The subset of pdfjs's TextItem used here. */
@@ -39,6 +45,25 @@ interface Pdfjs {
 
 let pdfjsPromise: Promise<Pdfjs> | null = null;
 
+/**
+ * pdfjs's legacy build bundles core-js polyfills. Most add what Node 20 lacks (Promise.withResolvers,
+ * Uint8Array#toHex …), but a few replace built-ins Node has with slower copies for the whole process:
+ * Array#push (about twice as slow) and JSON.parse / JSON.stringify (every document is written with
+ * them). Those are put back as they were once pdfjs is loaded.
+ */
+function keepNatives(): { restore: () => void } {
+  const saved: Array<[object, PropertyKey, PropertyDescriptor | undefined]> = [
+    [Array.prototype, 'push', Object.getOwnPropertyDescriptor(Array.prototype, 'push')],
+    [JSON, 'parse', Object.getOwnPropertyDescriptor(JSON, 'parse')],
+    [JSON, 'stringify', Object.getOwnPropertyDescriptor(JSON, 'stringify')],
+  ];
+  return {
+    restore: () => {
+      for (const [target, key, descriptor] of saved) if (descriptor) Object.defineProperty(target, key, descriptor);
+    },
+  };
+}
+
 /** Load pdfjs once, with its worker handler registered in this thread and data paths from the installed package. */
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
@@ -47,7 +72,9 @@ function loadPdfjs(): Promise<Pdfjs> {
     // Importing the worker module sets globalThis.pdfjsWorker, which pdfjs uses instead of
     // loading "./pdf.worker.mjs" itself (robust under bundlers and test runners).
     const workerUrl = pathToFileURL(path.join(pkgDir, 'legacy', 'build', 'pdf.worker.mjs')).href;
+    const natives = keepNatives();
     const [lib] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerUrl) as Promise<unknown>]);
+    natives.restore();
     // pdfjs wants directory "URLs" with a trailing slash; in Node they are read with fs.
     const dir = (name: string): string => path.join(pkgDir, name) + '/';
     return { lib, cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') };
@@ -93,111 +120,6 @@ function toPdfError(err: unknown, where: string): PdfError {
     return new PdfError('pdf-encrypted', `${where}: the document is password-protected (${msg})`, { cause: err });
   }
   return new PdfError('pdf-invalid', `${where}: ${msg || name || 'unreadable PDF'}`, { cause: err });
-}
-
-/** Font size of an item in page units (the scale of its text matrix), never 0. */
-function fontSizeOf(tx: number[], item: TextItem): number {
-  return Math.hypot(tx[2], tx[3]) || item.height || 1;
-}
-
-/** Upright horizontal text in device space (y grows downwards): no rotation, no skew beyond rounding. */
-function isHorizontal(tx: number[]): boolean {
-  const [a, b, c, d] = tx;
-  return a > 0 && d < 0 && Math.abs(b) <= 1e-3 * a && Math.abs(c) <= 1e-3 * -d;
-}
-
-interface Placed {
-  str: string;
-  x: number;
-  y: number;
-  right: number;
-  size: number;
-  /** Whitespace-only item: pdfjs's marker for a gap or a real space glyph. */
-  space: boolean;
-  /** Order in the content stream, the final tie-breaker. */
-  seq: number;
-}
-
-/** Fraction of the font size: a horizontal gap wider than this between two items is a space. */
-const SPACE_GAP = 1 / 3;
-/** Fraction of the font size: baselines closer than this belong to one line. */
-const BASELINE_TOLERANCE = 0.5;
-
-/** Assemble one visual line from its items, left to right. */
-function lineText(items: Placed[]): string {
-  items.sort((p, q) => p.x - q.x || q.right - p.right || p.seq - q.seq);
-  let out = '';
-  let prev: Placed | null = null;
-  for (const it of items) {
-    if (it.space) {
-      out += ' ';
-      continue;
-    }
-    if (prev) {
-      // text drawn twice at (almost) the same place: fake bold or a shadow; keep one copy
-      if (it.str === prev.str && Math.abs(it.x - prev.x) < 0.2 * it.size && Math.abs(it.y - prev.y) < 0.2 * it.size) continue;
-      const gap = it.x - prev.right;
-      if (gap > SPACE_GAP * Math.min(it.size, prev.size)) out += ' ';
-    }
-    out += it.str;
-    prev = it;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
-/** Product of two affine matrices [a b c d e f], as pdfjs's Util.transform. */
-function multiply(m: number[], n: number[]): number[] {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-/**
- * Group items into lines by baseline (top to bottom) and build the page text.
- * `view` maps PDF user space to the upright page as displayed (the page's /Rotate applied).
- */
-function pageText(items: TextItem[], view: number[]): { lines: string[]; rotated: number } {
-  const placed: Placed[] = [];
-  const rotated: TextItem[] = [];
-  items.forEach((item, seq) => {
-    if (item.str === '') return;
-    const tx = multiply(view, item.transform);
-    if (!isHorizontal(tx)) {
-      if (item.str.trim() !== '') rotated.push(item);
-      return;
-    }
-    const [, , , , x, y] = tx;
-    placed.push({ str: item.str, x, y, right: x + item.width, size: fontSizeOf(tx, item), space: item.str.trim() === '', seq });
-  });
-  // top to bottom (device y grows downwards), then by content order so ties stay stable
-  placed.sort((p, q) => p.y - q.y || p.seq - q.seq);
-  const groups: Placed[][] = [];
-  let current: Placed[] = [];
-  let baseline = Number.NaN;
-  let lineSize = 0;
-  for (const it of placed) {
-    const size = it.space ? lineSize || it.size : it.size;
-    if (current.length > 0 && Math.abs(baseline - it.y) <= BASELINE_TOLERANCE * Math.min(size, lineSize || size)) {
-      current.push(it);
-      if (!it.space) lineSize = Math.max(lineSize, it.size);
-      continue;
-    }
-    if (current.length > 0) groups.push(current);
-    current = [it];
-    baseline = it.y;
-    lineSize = it.space ? 0 : it.size;
-  }
-  if (current.length > 0) groups.push(current);
-  const lines = groups.map(lineText).filter((l) => l !== '');
-  // Rotated or vertical text (stamps, watermarks, sideways table headers) has no place in the
-  // horizontal reading order: keep it, in content order, after the page's lines.
-  for (const item of rotated) lines.push(item.str.replace(/\s+/g, ' ').trim());
-  return { lines, rotated: rotated.length };
 }
 
 /** C0/C1 control characters: glyph codes leaking through from a font without a usable Unicode map. */
@@ -249,62 +171,79 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     } catch (err) {
       throw toPdfError(err, 'cannot open document');
     }
-    const pageTexts: string[] = [];
     const empty: number[] = [];
     const rotatedPages: number[] = [];
-    const controlPages: number[] = [];
-    const privateUsePages: number[] = [];
+    const controlPages = new Set<number>();
+    const privateUsePages = new Set<number>();
     let controls = 0;
     let privateUse = 0;
     let chars = 0;
+    let current = 0;
+    const builder = new PdfTextBuilder((line) => {
+      chars += line.length;
+      const c = line.match(CONTROL)?.length ?? 0;
+      if (c > 0) {
+        controls += c;
+        controlPages.add(current);
+      }
+      const pu = line.match(PRIVATE_USE)?.length ?? 0;
+      if (pu > 0) {
+        privateUse += pu;
+        privateUsePages.add(current);
+      }
+      return c > 0 ? line.replace(CONTROL, '\ufffd') : line;
+    });
+    const ops = lib.OPS as unknown as OpCodes;
+    // one page at a time: its geometry is read, turned into text and layout, and let go
     for (let n = 1; n <= doc.numPages; n++) {
-      let items: TextItem[];
-      let view: number[];
+      current = n;
+      let read;
       try {
         const page = await doc.getPage(n);
-        view = page.getViewport({ scale: 1 }).transform;
+        const viewport = page.getViewport({ scale: 1 });
+        const view = viewport.transform;
+        const operators = await page.getOperatorList();
         const content = await page.getTextContent({ includeMarkedContent: false });
-        items = content.items.filter((it): it is typeof it & TextItem => 'str' in it);
+        const fonts = new Map<string, boolean>();
+        const boldOf = (name: string): boolean => {
+          let b = fonts.get(name);
+          if (b === undefined) {
+            b = page.commonObjs.has(name) ? isBoldFont(page.commonObjs.get(name) as { bold?: boolean; name?: string }) : false;
+            fonts.set(name, b);
+          }
+          return b;
+        };
+        const textItems = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
+        const { placed, rotated } = placeItems(textItems, view, boldOf);
+        const rules = rulesFromOperators(operators.fnArray, operators.argsArray, view, ops);
+        read = { width: viewport.width, height: viewport.height, pieces: readPage({ items: placed, rules }), rotated, hasText: placed.some((it) => !it.space) };
         page.cleanup();
       } catch (err) {
         throw toPdfError(err, `page ${n} of ${doc.numPages}`);
       }
-      const { lines, rotated } = pageText(items, view);
-      if (lines.length === 0) empty.push(n);
-      if (rotated > 0) rotatedPages.push(n);
-      let text = lines.map((l) => l + '\n').join('');
-      chars += text.length - lines.length;
-      const c = text.match(CONTROL)?.length ?? 0;
-      if (c > 0) {
-        controls += c;
-        controlPages.push(n);
-        text = text.replace(CONTROL, '\ufffd');
-      }
-      const pu = text.match(PRIVATE_USE)?.length ?? 0;
-      if (pu > 0) {
-        privateUse += pu;
-        privateUsePages.push(n);
-      }
-      pageTexts.push(text);
+      if (!read.hasText && read.rotated.length === 0) empty.push(n);
+      if (read.rotated.length > 0) rotatedPages.push(n);
+      builder.addPage(n, read.width, read.height, read.pieces, read.rotated);
     }
+    const { text, layout } = builder.finish();
     const pages = doc.numPages;
     if (controls > 0) {
-      warnings.push(pdfWarning('pdf-garbled-text', `${controls} of ${chars} characters on page(s) ${pageList(controlPages)} are control codes, replaced by U+FFFD (font without a usable Unicode map, or a damaged file; needs OCR?)`));
+      warnings.push(pdfWarning('pdf-garbled-text', `${controls} of ${chars} characters on page(s) ${pageList([...controlPages])} are control codes, replaced by U+FFFD (font without a usable Unicode map, or a damaged file; needs OCR?)`));
     }
     if (privateUse > 0) {
-      warnings.push(pdfWarning('pdf-private-use', `${privateUse} of ${chars} characters on page(s) ${pageList(privateUsePages)} are private-use code points (unmapped glyphs?)`));
+      warnings.push(pdfWarning('pdf-private-use', `${privateUse} of ${chars} characters on page(s) ${pageList([...privateUsePages])} are private-use code points (unmapped glyphs?)`));
     }
     if (rotatedPages.length > 0) {
       warnings.push(pdfWarning('pdf-rotated-text', `rotated or vertical text on page(s) ${pageList(rotatedPages)} was put after the page's horizontal lines`));
     }
     if (empty.length === pages) {
       warnings.push(pdfWarning('pdf-no-text', `none of the ${pages} page(s) has a text layer (scanned? needs OCR)`));
-      return { text: '', pages, warnings };
+      return { text: '', pages, warnings, layout };
     }
     if (empty.length > 0) {
       warnings.push(pdfWarning('pdf-empty-pages', `page(s) ${pageList(empty)} of ${pages} have no text (blank, or scanned and needing OCR)`));
     }
-    return { text: pageTexts.join('\f'), pages, warnings };
+    return { text, pages, warnings, layout };
   } finally {
     await task.destroy();
   }

@@ -14,6 +14,7 @@ import { buildBlocks } from './blocks.js';
 import { removeScraperChrome, scraperHeader, splitRunTogetherLines } from './scraped-text.js';
 import { frontMatter, isMarkdownPath, removeMarkdownSyntax } from './markdown.js';
 import { removePageChrome } from './page-chrome.js';
+import { fixedBreaks } from './layout-breaks.js';
 
 /** A character-level step: text in, text out, changes reported through doc. */
 export type TextStep = (mt: MappedText, doc: DocContext) => MappedText;
@@ -59,11 +60,17 @@ export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocCon
   const chars = mt;
   const unwrapped = doc.step('normalize', 'unwrap', () => {
     const breaks = doc.pages.map((p) => p.source.offset).sort((x, y) => x - y);
-    const { edits, profile } = unwrapEdits(chars.text, (a, b) => {
-      // the raw gap between two lines holds a page marker
-      const [lo, hi] = rawGap(chars, a, b);
-      return breaks.some((o) => o >= lo && o < hi);
-    });
+    // a structured input's tables and boxes keep their line breaks
+    const fixed = fixedBreaks(raw.layout);
+    const { edits, profile } = unwrapEdits(
+      chars.text,
+      (a, b) => {
+        // the raw gap between two lines holds a page marker
+        const [lo, hi] = rawGap(chars, a, b);
+        return breaks.some((o) => o >= lo && o < hi);
+      },
+      fixed && ((a, b) => fixed(...rawGap(chars, a, b))),
+    );
     return { text: doc.edit(chars, edits), wrap: profile };
   });
   mt = unwrapped.text;
@@ -73,5 +80,5 @@ export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocCon
   // a scraper's header and Markdown front matter: removed from the text, kept as metadata evidence
   const printed = raw.text.replace(/\r\n?/g, '\n');
   const sourceFields = { ...(isMarkdownPath(doc.path) ? frontMatter(printed)?.fields : {}), ...scraperHeader(printed)?.fields };
-  return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject, sourceFields };
+  return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject, sourceFields, layout: raw.layout };
 }

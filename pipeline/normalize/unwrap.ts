@@ -131,7 +131,7 @@ export interface UnwrapResult {
  * Edits that join the hard-wrapped lines of a paragraph and leave exactly one "\n" between blocks.
  * `pageBreakBetween(a, b)` tells whether page furniture was removed between two offsets of the text.
  */
-export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: number) => boolean = () => false): UnwrapResult {
+export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: number) => boolean = () => false, keepBreak?: (a: number, b: number) => boolean): UnwrapResult {
   const lines = contentLines(text);
   const profile = wrapProfile(lines);
   const edits: Edit[] = [];
@@ -145,7 +145,8 @@ export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: numbe
   let a = lines[0];
   for (let i = 1; i < lines.length; i++) {
     const b = lines[i];
-    const join = continues(a, b, profile, localWidth, pageBreakBetween(a.end, b.start), lines[i + 1], blockWidth);
+    const pageBreak = pageBreakBetween(a.end, b.start);
+    const join = !(keepBreak?.(a.end, b.start) && !pageBreak) && continues(a, b, profile, localWidth, pageBreak, lines[i + 1], blockWidth);
     blockWidth = join ? blockWidth + b.width : b.width;
     let replacement = '\n';
     if (join) {

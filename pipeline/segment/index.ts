@@ -7,6 +7,7 @@ import { findToc, checkToc } from './toc.js';
 import { findFrontMatter } from './front-matter.js';
 import { findTableRegions, toTableRegion, type TableRegionBlocks } from './table-regions.js';
 import { findBoxes, toBox, type BoxRegion } from './boxes.js';
+import { layoutRegions, reportOrphanCaptions } from './layout-regions.js';
 import { ParagraphMaker, numberParagraphs, type Draft } from './paragraphs.js';
 import { walkHeadings, type WalkResult } from './walk.js';
 import { checkNumbering } from './numbering.js';
@@ -59,6 +60,19 @@ const frontMatter: Pass = (s, doc) => {
   s.front = { paragraphs: fb.map((b) => s.paragraphs.make(b, 'paragraph')), source: doc.span(fb[0].rawStart, fb[fb.length - 1].rawEnd), blocks: fb };
 };
 
+/** Tables and 专栏 the input drew (a PDF's ruled grids and frames, a .docx or HTML table): claimed from the layout first. */
+const drawn: Pass = (s) => {
+  const found = layoutRegions(s.claims.blocks, s.norm.layout, s.claims);
+  for (const t of found.tables) {
+    s.claims.claim({ kind: 'table', start: t.start, end: t.end });
+    s.tables.set(t.start, t);
+  }
+  for (const r of found.boxes) {
+    s.claims.claim({ kind: 'box', start: r.start, end: r.end });
+    s.boxes.set(r.start, r);
+  }
+};
+
 /** Tables: a caption or title line, the rows of the body, the notes under it. */
 const tables: Pass = (s) => {
   for (const t of findTableRegions(s.claims.blocks, s.claims)) {
@@ -86,6 +100,9 @@ const headingWalk: Pass = (s, doc) => {
     makeBox: (r, id, sectionId) => toBox(r, id, sectionId, s.paragraphs, doc),
   });
 };
+
+/** A numbered caption (表N …) or a 主要指标 title with no table after it: a warning, never a silent paragraph. */
+const orphanCaptions: Pass = (s, doc) => reportOrphanCaptions(s.claims.blocks, new Set(s.tables.keys()), s.claims, doc);
 
 /** Gaps and repeats in the headings' numbering. */
 const numbering: Pass = (s, doc) => checkNumbering(s.walked().sections, doc);
@@ -121,9 +138,11 @@ const metadata: Pass = (s, doc) => {
 const PASSES: ReadonlyArray<readonly [rule: string, pass: Pass]> = [
   ['toc', tableOfContents],
   ['front-matter', frontMatter],
+  ['drawn', drawn],
   ['tables', tables],
   ['boxes', boxes],
   ['headings', headingWalk],
+  ['orphan-captions', orphanCaptions],
   ['numbering', numbering],
   ['toc-check', tocCheck],
   ['metadata', metadata],

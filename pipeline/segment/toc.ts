@@ -45,6 +45,11 @@ export function findToc(blocks: readonly Block[]): TocRegion[] {
       if (e) entries.push(e);
       j++;
     }
+    if (title && entries.length === 0) {
+      const bare = bareEntries(blocks, j);
+      entries.push(...bare);
+      j += bare.length;
+    }
     if ((title && entries.length > 0) || entries.length >= 3) {
       regions.push({ start: i, end: j, title, entries });
       i = j;
@@ -79,4 +84,27 @@ export function checkToc(toc: TocEntry[], headings: ReadonlyArray<{ id: string; 
       doc.report('warning', 'toc-mismatch', `table of contents entry ${e.marker}${e.title} differs from heading ${h.marker}${h.title}`, e.source, { actual: h.title, expected: e.title });
     }
   }
+}
+
+const squashSpaces = (s: string): string => s.replace(/\s+/g, '');
+const TOC_KINDS = new Set<HeadingKind>(['preface', 'part', 'chapter', 'section']);
+
+/**
+ * Entries without leaders or page numbers after a 目录 title (序言 / 第一篇… / 第一章…, one per line):
+ * at least three heading lines in a row, the first of which the document repeats later as its heading.
+ */
+function bareEntries(blocks: readonly Block[], from: number): TocLine[] {
+  const out: TocLine[] = [];
+  for (let j = from; j < blocks.length; j++) {
+    const m = matchMarker(blocks[j].text);
+    if (!m || !TOC_KINDS.has(m.kind) || blocks[j].kind !== 'heading') break;
+    // the text itself starts where the first entry comes again
+    if (out.length > 0 && squashSpaces(blocks[j].text) === squashSpaces(out[0].block.text)) break;
+    const preface = m.kind === 'preface';
+    out.push({ block: blocks[j], kind: m.kind, marker: preface ? '' : m.marker, title: preface ? squashSpaces(blocks[j].text) : m.rest.trim(), page: null });
+  }
+  if (out.length < 3) return [];
+  const first = squashSpaces(out[0].block.text);
+  const repeated = blocks.slice(from + out.length).some((b) => squashSpaces(b.text) === first);
+  return repeated ? out : [];
 }

@@ -9,6 +9,8 @@ import { readSpaced } from './layout-spaced.js';
 import { readTabbed } from './layout-tabbed.js';
 import { readFlattened } from './layout-flattened.js';
 import { readRunTogether } from './layout-run-together.js';
+import { readLayoutCells } from './layout-cells.js';
+import type { LayoutTable } from '../ingest/layout.js';
 import { planPeriod } from './plan-period.js';
 
 
@@ -63,11 +65,17 @@ function spaceAligned(region: TableRegion): TableRegion | null {
  * an indicator table, keep it as kind "other". Never throws; rows it cannot read are reported
  * as diagnostics of the tables stage.
  */
-export function parseTable(region: TableRegion, doc: DocContext): Table {
+export function parseTable(region: TableRegion, doc: DocContext, cells?: LayoutTable): Table {
   const other: Table = { ...region, kind: 'other', columns: [], indicators: [] };
   try {
-    const aligned = spaceAligned(region);
-    const layout = aligned ? readTabbed(aligned.rawRows, doc) : isTabbed(region) ? readTabbed(region.rawRows, doc) : (readFlattened(region.rawRows, doc) ?? readRunTogether(region.rawRows, doc) ?? readSpaced(region.rawRows, doc));
+    const aligned = cells ? null : spaceAligned(region);
+    const layout = cells
+      ? readLayoutCells(region.rawRows, cells, doc)
+      : aligned
+        ? readTabbed(aligned.rawRows, doc)
+        : isTabbed(region)
+          ? readTabbed(region.rawRows, doc)
+          : (readFlattened(region.rawRows, doc) ?? readRunTogether(region.rawRows, doc) ?? readSpaced(region.rawRows, doc));
     if (layout === null) return other;
     const columns = makeColumns(layout.headers, planPeriod(region.title));
     const bracket = bracketMeaning(region.notes);
