@@ -10,6 +10,7 @@ import { folderWriter } from './store.js';
 import { buildOne, type BuildJob } from './workers/build-one.js';
 import { runPool, workerScript } from './workers/pool.js';
 import { TOOL_VERSION } from '../core/version.js';
+import { indexUnchanged, pipelineKey, pipelineVersion, previousIndex, reusableEntries } from './incremental.js';
 
 export const INPUT_EXTENSIONS = ['txt', 'pdf'];
 
@@ -22,6 +23,8 @@ export interface BuildOptions extends PipelineOptions {
   root?: string;
   outDir: string;
   concurrency?: number;
+  /** rebuild and rewrite every document, even those unchanged since the last build into outDir */
+  force?: boolean;
   onProgress?: (done: number, total: number, entry: IndexEntry) => void;
 }
 
@@ -102,25 +105,35 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
     options.onProgress?.(++done, jobs.length, entry);
     onEntry(entry);
   };
-  const workers = Math.min(options.workers ?? 0, jobs.length);
+  // incremental (corpus/incremental.ts): an unchanged input built by the same pipeline keeps its entry and file
+  const build = pipelineKey(pipelineVersion(options));
+  const kept = options.force ? jobs.map(() => undefined) : await reusableEntries(jobs, await previousIndex(outDir), outDir, build);
+  const todo = jobs.filter((_, k) => kept[k] === undefined);
+  const stamp = (entry: IndexEntry): IndexEntry => ({ ...entry, build });
+  for (const entry of kept) if (entry) progress(entry);
+  const workers = Math.min(options.workers ?? 0, todo.length);
   let entries: IndexEntry[];
-  if (workers > 1 && workerScript()) {
-    entries = await runPool(jobs, workers, { rules: options.rules, ocr: options.ocr }, progress);
+  if (todo.length === 0) {
+    entries = [];
+  } else if (workers > 1 && workerScript()) {
+    entries = (await runPool(todo, workers, { rules: options.rules, ocr: options.ocr }, (e) => progress(stamp(e)))).map(stamp);
   } else {
     const pipeline = createPipeline(options);
     const limit = pLimit(options.concurrency ?? 2);
     entries = await Promise.all(
-      jobs.map((job) =>
+      todo.map((job) =>
         limit(async () => {
-          const entry = await buildOne(job, pipeline);
+          const entry = stamp(await buildOne(job, pipeline));
           progress(entry);
           return entry;
         }),
       ),
     );
   }
+  let next = 0;
+  entries = kept.map((entry) => entry ?? entries[next++]);
   const index = CorpusIndex.parse({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: TOOL_VERSION }, documents: entries });
-  await folderWriter(outDir).writeIndex(index);
+  if (!(await indexUnchanged(outDir, index))) await folderWriter(outDir).writeIndex(index);
   return { index, failed: entries.filter((e) => e.status === 'failed').length };
 }
 

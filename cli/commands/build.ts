@@ -14,6 +14,7 @@ interface BuildOpts {
   workers?: number;
   quiet?: boolean;
   strict?: boolean;
+  force?: boolean;
   format: string;
 }
 
@@ -25,7 +26,8 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))
     .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries (~2 s, ~1 GB): worth it only with spare cores and long batches').argParser(wholeNumber('--workers', 0)))
-    .option('--strict', 'exit 1 when any document has warnings, too');
+    .option('--strict', 'exit 1 when any document has warnings, too')
+    .option('--force', 'rebuild every document; by default one whose source, pipeline version and options are unchanged since the last build into --out is kept as it is');
   return withOutputOptions(cmd).action(async (inputs: string[], opts: BuildOpts) => {
     const { buildCorpus, NoInputsError } = await import('../../corpus/build.js');
     const progress = io.stderrIsTTY && !opts.quiet;
@@ -37,6 +39,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
         concurrency: opts.concurrency,
         rules: opts.rules,
         workers: opts.workers ?? 0,
+        force: opts.force,
         onProgress: progress ? (done, total, e) => io.stderr(`\r[${done}/${total}] ${e.status === 'ok' ? 'ok    ' : 'FAILED'} ${e.source}\x1b[K`) : undefined,
       });
     } catch (err) {
