@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
 
-const wholeNumber = (flag: string, min: number) => (v: string): number => {
+export const wholeNumber = (flag: string, min: number) => (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) throw new Error(`${flag} takes a whole number ≥ ${min}, not ${v}`);
   return n;
