@@ -155,7 +155,8 @@ export async function collect(options: QueueTarget & { outDir: string }): Promis
       throw new Error(`${e.source} was built, but ${join(outDir, e.output)} is missing: was the output folder changed or not shared?`);
     }
   }
-  for (const f of await readdir(outDir)) if (isTemporary(f)) await rm(join(outDir, f), { force: true });
+  // (the folder may not exist yet: no document of the corpus was written)
+  for (const f of await readdir(outDir).catch(() => [])) if (isTemporary(f)) await rm(join(outDir, f), { force: true });
   const index = CorpusIndex.parse({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: TOOL_VERSION }, documents: entries });
   await folderWriter(outDir).writeIndex(index);
   return { index, failed: entries.filter((e) => e.status === 'failed').length };

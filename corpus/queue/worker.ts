@@ -18,7 +18,8 @@ import { SCHEMA_VERSION } from '../../schemas/document.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { createPipeline, type Pipeline } from '../../pipeline/document.js';
 import { buildBytes } from '../workers/build-one.js';
-import { pipelineKey } from '../incremental.js';
+import { pipelineKey, pipelineVersion } from '../incremental.js';
+import { dictWordFrequency } from '../../core/lexicon/jieba-dict.js';
 import { connection, DEFAULT_QUEUE, DocumentJob, keys, StoredPipeline } from './jobs.js';
 
 export interface WorkerOptions {
@@ -81,6 +82,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     const entry = await withTimeout(buildBytes(data, bytes, pipeline), options.jobTimeout ?? 300_000, data.path);
     return { ...entry, build: data.build };
   };
+
+  // load the default pipeline and its dictionaries before taking a job: loading takes seconds, and a
+  // job held meanwhile could outlive its lock and be taken for stalled
+  const warm = createPipeline();
+  dictWordFrequency('发展');
+  await warm.run('warm-up', { path: 'warm-up.txt', bytes: Buffer.from('第一章 总体要求\n\n一、发展基础\n\n全区经济运行稳中有进，地区生产总值增长6.5%。\n') });
+  pipelines.set(pipelineKey(pipelineVersion({})), warm);
 
   const worker = new Worker(name, process, {
     connection: connection(options.redis),
