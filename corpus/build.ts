@@ -4,7 +4,7 @@ import fg from 'fast-glob';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
-import { createPipeline, type PipelineOptions } from '../pipeline/document.js';
+import type { PipelineOptions } from '../pipeline/document.js';
 import { uniqueIds } from '../pipeline/emit/document-id.js';
 import { folderWriter } from './store.js';
 import { buildOne, type BuildJob } from './workers/build-one.js';
@@ -118,6 +118,8 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   } else if (workers > 1 && workerScript()) {
     entries = (await runPool(todo, workers, { rules: options.rules, ocr: options.ocr }, (e) => progress(stamp(e)))).map(stamp);
   } else {
+    // loaded only when something is to be built: an unchanged re-run never pays for the pipeline's modules
+    const { createPipeline } = await import('../pipeline/document.js');
     const pipeline = createPipeline(options);
     const limit = pLimit(options.concurrency ?? 2);
     entries = await Promise.all(
