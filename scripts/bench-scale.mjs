@@ -7,8 +7,11 @@
 //   --workers 1 / 2  warm builds on worker threads
 //   unchanged re-run nothing to do: every input hashed and compared with index.json
 //   one changed      one input edited: that document alone rebuilt
-// Run through `npm run bench:scale -- N` (which compiles first). Options: --keep (leave the temp folder), --seed S.
-import { spawnSync } from 'node:child_process';
+// With --queue, instead: the same corpus through `plancorpus queue add` and 1, 2 and 4 `plancorpus worker`
+// processes on a Redis started for the run (Debian redis-server), with the queue's overhead per document
+// (the time a worker spends between jobs, from BullMQ's own timestamps, plus queue add's time per document).
+// Run through `npm run bench:scale -- N` (which compiles first). Options: --queue, --keep (leave the temp folder), --seed S.
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +26,7 @@ const flag = (name) => {
   return i >= 0 ? args.splice(i, 1).length > 0 : false;
 };
 const keep = flag('--keep');
+const queueMode = flag('--queue');
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 1;
 const n = Number(args[0] ?? 1000);
@@ -55,30 +59,84 @@ console.log(`synthetic corpus: ${n} documents, ${mb.toFixed(1)} MB (seed ${seed}
 const line = (label, r, docs = n) =>
   console.log(`${label.padEnd(26)} ${r.seconds.toFixed(2).padStart(8)} s  ${(docs / r.seconds).toFixed(1).padStart(7)} documents/s  ${((mb * docs) / n / r.seconds).toFixed(2).padStart(6)} MB/s  peak RSS ${r.rssMb.toFixed(0)} MB`);
 
-const startup = timed(['--version']);
-console.log(`${'node start-up (--version)'.padEnd(26)} ${startup.seconds.toFixed(2).padStart(8)} s  peak RSS ${startup.rssMb.toFixed(0)} MB`);
-const first = walk(inputs).sort()[0];
-const one = timed(['build', first, '--out', join(work, 'one'), '-q']);
-console.log(`${'one document (fixed cost)'.padEnd(26)} ${one.seconds.toFixed(2).padStart(8)} s  peak RSS ${one.rssMb.toFixed(0)} MB`);
-
-const cold = timed(['build', inputs, '--out', out, '-q']);
-line('cold build', cold);
-const warm = timed(['build', inputs, '--out', out, '-q', '--force']);
-line('warm build (--force)', warm);
-console.log(`${'steady state'.padEnd(26)} ${((warm.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
-for (const w of [1, 2]) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', String(w)]));
-
-const index = readFileSync(join(out, 'index.json'), 'utf8');
-const unchanged = timed(['build', inputs, '--out', out, '-q']);
-line('unchanged re-run', unchanged);
-if (readFileSync(join(out, 'index.json'), 'utf8') !== index) throw new Error('an unchanged re-run changed index.json');
-
-appendFileSync(first, '\n');
-const before = new Map(walk(out).map((f) => [f, statSync(f).ino]));
-const changed = timed(['build', inputs, '--out', out, '-q']);
-const rewritten = walk(out).filter((f) => before.get(f) !== statSync(f).ino).map((f) => f.slice(out.length + 1));
-line('one input changed', changed);
-console.log(`${''.padEnd(26)} files rewritten: ${rewritten.sort().join(', ')}`);
+if (queueMode) await benchQueue();
+else benchBuild();
 
 if (keep) console.log(`kept ${work}`);
 else rmSync(work, { recursive: true, force: true });
+
+function benchBuild() {
+  const startup = timed(['--version']);
+  console.log(`${'node start-up (--version)'.padEnd(26)} ${startup.seconds.toFixed(2).padStart(8)} s  peak RSS ${startup.rssMb.toFixed(0)} MB`);
+  const first = walk(inputs).sort()[0];
+  const one = timed(['build', first, '--out', join(work, 'one'), '-q']);
+  console.log(`${'one document (fixed cost)'.padEnd(26)} ${one.seconds.toFixed(2).padStart(8)} s  peak RSS ${one.rssMb.toFixed(0)} MB`);
+
+  const cold = timed(['build', inputs, '--out', out, '-q']);
+  line('cold build', cold);
+  const warm = timed(['build', inputs, '--out', out, '-q', '--force']);
+  line('warm build (--force)', warm);
+  console.log(`${'steady state'.padEnd(26)} ${((warm.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
+  for (const w of [1, 2]) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', String(w)]));
+
+  const index = readFileSync(join(out, 'index.json'), 'utf8');
+  const unchanged = timed(['build', inputs, '--out', out, '-q']);
+  line('unchanged re-run', unchanged);
+  if (readFileSync(join(out, 'index.json'), 'utf8') !== index) throw new Error('an unchanged re-run changed index.json');
+
+  appendFileSync(first, '\n');
+  const before = new Map(walk(out).map((f) => [f, statSync(f).ino]));
+  const changed = timed(['build', inputs, '--out', out, '-q']);
+  const rewritten = walk(out).filter((f) => before.get(f) !== statSync(f).ino).map((f) => f.slice(out.length + 1));
+  line('one input changed', changed);
+  console.log(`${''.padEnd(26)} files rewritten: ${rewritten.sort().join(', ')}`);
+}
+
+/** The corpus through the queue with 1, 2 and 4 worker processes. */
+async function benchQueue() {
+  spawnSync('bash', [join(ROOT, 'scripts', 'ensure-apt.sh'), 'redis-server'], { stdio: 'inherit' });
+  const { Queue } = await import('bullmq');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', work, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = `redis://127.0.0.1:${port}`;
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  await sleep(500);
+  try {
+    for (const workers of [1, 2, 4]) {
+      const name = `bench${workers}`;
+      const qOut = join(work, `queued-${workers}`);
+      const t0 = performance.now();
+      const add = spawnSync(process.execPath, [BIN, 'queue', 'add', inputs, '--out', qOut, '--redis', redis, '--queue', name, '-q'], { encoding: 'utf8' });
+      if (add.status !== 0) throw new Error(`queue add failed: ${add.stderr}`);
+      const addSeconds = (performance.now() - t0) / 1000;
+      const procs = Array.from({ length: workers }, () => spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', name, '-q'], { stdio: 'ignore' }));
+      const queue = new Queue(name, { connection: { url: redis } });
+      let peak = 0;
+      for (;;) {
+        const c = await queue.getJobCounts('completed', 'failed');
+        for (const p of procs) {
+          const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+          if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+        }
+        if (c.completed + c.failed >= n) break;
+        await sleep(200);
+      }
+      const wall = (performance.now() - t0) / 1000;
+      const jobs = await queue.getCompleted(0, n);
+      const first = Math.min(...jobs.map((j) => j.processedOn));
+      const last = Math.max(...jobs.map((j) => j.finishedOn));
+      const busy = jobs.reduce((a, j) => a + (j.finishedOn - j.processedOn), 0);
+      const between = ((last - first) * workers - busy) / jobs.length;
+      await queue.close();
+      for (const p of procs) p.kill('SIGTERM');
+      await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
+      const collect = spawnSync(process.execPath, [BIN, 'queue', 'collect', '--out', qOut, '--redis', redis, '--queue', name, '-q'], { encoding: 'utf8' });
+      if (collect.status !== 0 && collect.status !== 1) throw new Error(`queue collect failed: ${collect.stderr}`);
+      const steady = (jobs.length / ((last - first) / 1000)).toFixed(1);
+      console.log(`queue, ${workers} worker process${workers > 1 ? 'es' : ''}`.padEnd(26) + ` ${wall.toFixed(2).padStart(8)} s  ${(n / wall).toFixed(1).padStart(7)} documents/s (${steady}/s from first job to last)  peak RSS per worker ≤ ${peak.toFixed(0)} MB`);
+      console.log(`${''.padEnd(26)} queue overhead: add ${((addSeconds * 1000) / n).toFixed(2)} ms/document, between jobs ${between.toFixed(1)} ms/document per worker`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
