@@ -152,33 +152,47 @@ describe('plancorpus queue and worker over a real Redis', () => {
     expect(st.stdout).toContain('done 18  failed 0');
   }, 180_000);
 
-  it('a job whose input changed after it was added fails with input-changed, shown by queue status', async () => {
+  it('a job whose input changed after it was added fails with input-changed; added again once mended, it is retried', async () => {
     const inputs = join(work, 'in2');
     mkdirSync(inputs);
-    writeFileSync(join(inputs, 'a.txt'), readFileSync(join(FIXTURES, '004_28dd4271f70e694a.txt')));
+    const original = readFileSync(join(FIXTURES, '004_28dd4271f70e694a.txt'));
+    writeFileSync(join(inputs, 'a.txt'), original);
     const out = join(work, 'out2');
     expect((await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q2', '--out', out])).code).toBe(0);
     writeFileSync(join(inputs, 'a.txt'), '改过的文件\n');
     const w = spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', 'q2'], { cwd: ROOT, stdio: 'ignore' });
-    try {
+    const until = async (done: (s: Awaited<ReturnType<typeof queueStatus>>) => boolean) => {
       let status = await queueStatus({ redis, queue: 'q2' });
-      for (let i = 0; i < 600 && status.failed === 0; i++) {
+      for (let i = 0; i < 600 && !done(status); i++) {
         await sleep(100);
         status = await queueStatus({ redis, queue: 'q2' });
       }
+      return status;
+    };
+    try {
+      const status = await until((s) => s.failed > 0);
       expect(status.failed).toBe(1);
       expect(status.failures[0]).toMatchObject({ source: 'a.txt', attempts: 1 });
       expect(status.failures[0].error).toMatch(/^input-changed: .*a\.txt is not the file that was added/);
+      const st = await cli(['queue', 'status', '--redis', redis, '--queue', 'q2']);
+      expect(st.code).toBe(1);
+      expect(st.stdout).toMatch(/failed {2}a\.txt \(1 attempt\): input-changed/);
+      // collect turns the failed job into a failed entry; the index is written, exit 1
+      const c = await cli(['queue', 'collect', '--redis', redis, '--queue', 'q2', '--out', out]);
+      expect(c.code).toBe(1);
+      expect(c.stdout).toMatch(/failed {2}a\.txt: queue-failed: input-changed/);
+
+      // the file put back and added again: the same job id, retried, and built
+      writeFileSync(join(inputs, 'a.txt'), original);
+      const again = await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q2', '--out', out, '--format', 'json']);
+      expect(JSON.parse(again.stdout)).toMatchObject({ documents: 1, added: 1 });
+      expect(await until((s) => s.done > 0)).toMatchObject({ done: 1, failed: 0 });
     } finally {
       w.kill('SIGTERM');
       await exited(w);
     }
-    const st = await cli(['queue', 'status', '--redis', redis, '--queue', 'q2']);
-    expect(st.code).toBe(1);
-    expect(st.stdout).toMatch(/failed {2}a\.txt \(1 attempt\): input-changed/);
-    // collect turns the failed job into a failed entry; the index is written, exit 1
-    const c = await cli(['queue', 'collect', '--redis', redis, '--queue', 'q2', '--out', out]);
-    expect(c.code).toBe(1);
-    expect(c.stdout).toMatch(/failed {2}a\.txt: queue-failed: input-changed/);
+    const c = await cli(['queue', 'collect', '--redis', redis, '--queue', 'q2', '--out', out, '--format', 'json']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ documents: 1, failed: 0, entries: [{ id: 'a', status: 'ok', output: 'a.json' }] });
   }, 120_000);
 });

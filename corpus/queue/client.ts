@@ -2,18 +2,17 @@
  * The queue's client side: add a corpus's documents as BullMQ jobs, look at the queue, and collect
  * the finished corpus's index.json. The work itself is done by corpus/queue/worker.ts.
  */
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { CorpusIndex, IndexEntry } from '../../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../../schemas/document.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { uniqueIds } from '../../pipeline/emit/document-id.js';
-import { sha256 } from '../../pipeline/ingest/index.js';
 import { isTemporary } from '../../pipeline/emit/write.js';
 import type { PipelineOptions } from '../../pipeline/document.js';
 import { NoInputsError, resolveInputs } from '../build.js';
-import { pipelineKey, pipelineVersion } from '../incremental.js';
+import { fileSha256, pipelineKey, pipelineVersion } from '../incremental.js';
 import { folderWriter } from '../store.js';
 import { connection, DEFAULT_QUEUE, jobId, keys, Manifest, type DocumentJob } from './jobs.js';
 
@@ -50,7 +49,7 @@ export interface EnqueueOptions extends QueueTarget, RetryOptions, Pick<Pipeline
 export interface EnqueueResult {
   /** documents in the corpus */
   documents: number;
-  /** jobs added now; the others were already in the queue (same content, pipeline and destination) */
+  /** jobs added now (failed ones added again are retried); the others were already in the queue (same content, pipeline and destination) */
   added: number;
   build: string;
 }
@@ -69,7 +68,7 @@ export async function enqueue(options: EnqueueOptions): Promise<EnqueueResult> {
   const ids = uniqueIds(resolved.map((r) => r.path));
   const jobs: DocumentJob[] = [];
   for (const r of resolved) {
-    jobs.push({ id: ids.get(r.path)!, path: r.path, file: r.file, outDir, sha256: sha256(await readFile(r.file)), build });
+    jobs.push({ id: ids.get(r.path)!, path: r.path, file: r.file, outDir, sha256: await fileSha256(r.file), build });
   }
   return withQueue(options, async (queue, name) => {
     const client = await queue.getBackend().client;
@@ -79,7 +78,13 @@ export async function enqueue(options: EnqueueOptions): Promise<EnqueueResult> {
     let added = 0;
     for (const job of jobs) {
       const id = jobId(job);
-      if (await queue.getJob(id)) continue;
+      const existing = await queue.getJob(id);
+      if (existing && (await existing.isFailed())) {
+        await existing.retry(); // adding a failed document again gives it another round of attempts
+        added++;
+        continue;
+      }
+      if (existing) continue;
       await queue.add('document', job, {
         jobId: id,
         attempts: options.attempts ?? 3,
