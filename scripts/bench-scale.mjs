@@ -10,7 +10,7 @@
 // With --queue, instead: the same corpus through `plancorpus queue add` and 1, 2 and 4 `plancorpus worker`
 // processes on a Redis started for the run (Debian redis-server), with the queue's overhead per document
 // (the time a worker spends between jobs, from BullMQ's own timestamps, plus queue add's time per document).
-// Run through `npm run bench:scale -- N` (which compiles first). Options: --queue, --keep (leave the temp folder), --seed S.
+// Run through `npm run bench:scale -- N` (which compiles first). Options: --queue, --quick, --keep (leave the temp folder), --seed S.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,7 @@ const flag = (name) => {
 };
 const keep = flag('--keep');
 const queueMode = flag('--queue');
+const quick = flag('--quick'); // cold build, unchanged and one-changed re-runs only (for large N)
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 1;
 const n = Number(args[0] ?? 1000);
@@ -74,10 +75,13 @@ function benchBuild() {
 
   const cold = timed(['build', inputs, '--out', out, '-q']);
   line('cold build', cold);
-  const warm = timed(['build', inputs, '--out', out, '-q', '--force']);
-  line('warm build (--force)', warm);
-  console.log(`${'steady state'.padEnd(26)} ${((warm.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
-  for (const w of [1, 2]) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', String(w)]));
+  console.log(`${'steady state, cold'.padEnd(26)} ${((cold.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
+  if (!quick) {
+    const warm = timed(['build', inputs, '--out', out, '-q', '--force']);
+    line('warm build (--force)', warm);
+    console.log(`${'steady state, warm'.padEnd(26)} ${((warm.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
+    for (const w of [1, 2]) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', String(w)]));
+  }
 
   const index = readFileSync(join(out, 'index.json'), 'utf8');
   const unchanged = timed(['build', inputs, '--out', out, '-q']);
@@ -125,8 +129,6 @@ async function benchQueue() {
       const jobs = await queue.getCompleted(0, n);
       const first = Math.min(...jobs.map((j) => j.processedOn));
       const last = Math.max(...jobs.map((j) => j.finishedOn));
-      const busy = jobs.reduce((a, j) => a + (j.finishedOn - j.processedOn), 0);
-      const between = ((last - first) * workers - busy) / jobs.length;
       await queue.close();
       for (const p of procs) p.kill('SIGTERM');
       await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
@@ -134,8 +136,20 @@ async function benchQueue() {
       if (collect.status !== 0 && collect.status !== 1) throw new Error(`queue collect failed: ${collect.stderr}`);
       const steady = (jobs.length / ((last - first) / 1000)).toFixed(1);
       console.log(`queue, ${workers} worker process${workers > 1 ? 'es' : ''}`.padEnd(26) + ` ${wall.toFixed(2).padStart(8)} s  ${(n / wall).toFixed(1).padStart(7)} documents/s (${steady}/s from first job to last)  peak RSS per worker ≤ ${peak.toFixed(0)} MB`);
-      console.log(`${''.padEnd(26)} queue overhead: add ${((addSeconds * 1000) / n).toFixed(2)} ms/document, between jobs ${between.toFixed(1)} ms/document per worker`);
+      console.log(`${''.padEnd(26)} queue add: ${((addSeconds * 1000) / n).toFixed(2)} ms/document (hashing the input, one job each)`);
     }
+    // the queue's own cost per job: the same number of jobs through BullMQ with a processor that does nothing
+    const { Worker } = await import('bullmq');
+    const noop = new Queue('bench-noop', { connection: { url: redis } });
+    await noop.addBulk(Array.from({ length: n }, (_, k) => ({ name: 'document', data: { k }, opts: { jobId: `noop-${k}` } })));
+    const t1 = performance.now();
+    let finished = 0;
+    const w = new Worker('bench-noop', async () => ({ ok: true }), { connection: { url: redis, maxRetriesPerRequest: null } });
+    await new Promise((r) => w.on('completed', () => ++finished === n && r()));
+    const perJob = (performance.now() - t1) / n;
+    await w.close();
+    await noop.close();
+    console.log(`${'queue overhead'.padEnd(26)} ${perJob.toFixed(2)} ms per job (fetch, lock, complete; BullMQ with an empty processor)`);
   } finally {
     server.kill('SIGTERM');
   }
