@@ -85,6 +85,15 @@ afterAll(async () => {
 });
 
 describe('plancorpus queue and worker over a real Redis', () => {
+  it('a Redis that cannot be reached is a fatal error naming it (exit 2), not a hang', async () => {
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    for (const args of [['queue', 'status'], ['queue', 'add', join(FIXTURES, '004_28dd4271f70e694a.txt'), '--out', join(work, 'never')], ['worker']]) {
+      const r = await cli([...args, '--redis', closed]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`plancorpus: cannot use Redis at ${closed}: connect ECONNREFUSED`);
+    }
+  });
+
   it('builds every document exactly once despite a worker killed mid-job, and collects the one-machine corpus', async () => {
     // inputs: the fixtures and a synthetic batch, on the "shared folder"
     const inputs = join(work, 'in');

@@ -33,6 +33,7 @@ export function workerCommand(io: Io, setExit: SetExit): Command {
         jobTimeout: opts.jobTimeout,
         onDone: opts.quiet ? undefined : (e) => io.stdout(e.status === 'ok' ? `ok      ${e.source} → ${e.output}\n` : `failed  ${e.source}: ${e.error?.code}: ${e.error?.message}\n`),
         onFailed: (source, error) => io.stderr(`retry   ${source}: ${error}\n`),
+        onError: (message) => io.stderr(`redis   ${message}\n`),
       });
       if (!opts.quiet) io.stderr(`worker ready on ${opts.redis} (queue ${opts.queue})\n`);
       // stop taking jobs on SIGTERM/SIGINT; the running ones finish and are marked done

@@ -14,7 +14,7 @@ import type { PipelineOptions } from '../../pipeline/document.js';
 import { NoInputsError, resolveInputs } from '../build.js';
 import { fileSha256, pipelineKey, pipelineVersion } from '../incremental.js';
 import { folderWriter } from '../store.js';
-import { connection, DEFAULT_QUEUE, jobId, keys, Manifest, type DocumentJob } from './jobs.js';
+import { connection, DEFAULT_QUEUE, jobId, keys, Manifest, ready, type DocumentJob } from './jobs.js';
 
 export interface QueueTarget {
   /** redis://host:port */
@@ -32,8 +32,11 @@ export interface RetryOptions {
 
 async function withQueue<T>(target: QueueTarget, fn: (queue: Queue, name: string) => Promise<T>): Promise<T> {
   const name = target.queue ?? DEFAULT_QUEUE;
-  const queue = new Queue(name, { connection: connection(target.redis) });
+  // a client command gives up on a Redis it cannot reach instead of retrying for ever
+  const queue = new Queue(name, { connection: { ...connection(target.redis), retryStrategy: () => null } });
+  queue.on('error', () => {}); // the first error is reported by ready(); later ones fail the call they belong to
   try {
+    await ready(queue, target.redis);
     return await fn(queue, name);
   } finally {
     await queue.close();

@@ -63,3 +63,27 @@ export const keys = {
 export function connection(url: string): { url: string; maxRetriesPerRequest: null } {
   return { url, maxRetriesPerRequest: null };
 }
+
+/** Redis cannot be reached (or answered with an error) when a command starts. */
+export class RedisUnreachableError extends Error {
+  override name = 'RedisUnreachableError';
+}
+
+/**
+ * Wait until a BullMQ queue or worker is connected, or throw a RedisUnreachableError naming the URL
+ * after `ms` — instead of retrying silently for ever, which is right only once a worker is running.
+ */
+export async function ready(client: { waitUntilReady(): Promise<unknown>; once(event: 'error', fn: (err: Error) => void): unknown }, url: string, ms = 5000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.waitUntilReady(),
+      new Promise<never>((_, reject) => {
+        client.once('error', (err) => reject(new RedisUnreachableError(`cannot use Redis at ${url}: ${err.message}`)));
+        timer = setTimeout(() => reject(new RedisUnreachableError(`cannot reach Redis at ${url} (no answer in ${ms} ms)`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -20,7 +20,7 @@ import { createPipeline, type Pipeline } from '../../pipeline/document.js';
 import { buildBytes } from '../workers/build-one.js';
 import { pipelineKey, pipelineVersion } from '../incremental.js';
 import { dictWordFrequency } from '../../core/lexicon/jieba-dict.js';
-import { connection, DEFAULT_QUEUE, DocumentJob, keys, StoredPipeline } from './jobs.js';
+import { connection, DEFAULT_QUEUE, DocumentJob, keys, ready, StoredPipeline } from './jobs.js';
 
 export interface WorkerOptions {
   redis: string;
@@ -35,6 +35,8 @@ export interface WorkerOptions {
   jobTimeout?: number;
   /** hears each finished document */
   onDone?: (entry: IndexEntry) => void;
+  /** hears a Redis connection error (each kind once in a row) */
+  onError?: (message: string) => void;
   /** hears each job that failed (it may be retried) */
   onFailed?: (source: string, error: string) => void;
 }
@@ -83,13 +85,6 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     return { ...entry, build: data.build };
   };
 
-  // load the default pipeline and its dictionaries before taking a job: loading takes seconds, and a
-  // job held meanwhile could outlive its lock and be taken for stalled
-  const warm = createPipeline();
-  dictWordFrequency('发展');
-  await warm.run('warm-up', { path: 'warm-up.txt', bytes: Buffer.from('第一章 总体要求\n\n一、发展基础\n\n全区经济运行稳中有进，地区生产总值增长6.5%。\n') });
-  pipelines.set(pipelineKey(pipelineVersion({})), warm);
-
   const worker = new Worker(name, process, {
     connection: connection(options.redis),
     concurrency: options.concurrency ?? 1,
@@ -99,7 +94,25 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     maxStalledCount: 3,
     autorun: false,
   });
+  // a worker that cannot reach Redis when it starts says so and stops; once running, it rides out
+  // Redis restarts (BullMQ reconnects), reporting each new kind of connection error once
+  let lastError = '';
+  worker.on('error', (err) => {
+    if (err.message !== lastError) options.onError?.(err.message);
+    lastError = err.message;
+  });
+  await ready(worker, options.redis).catch(async (err: unknown) => {
+    await worker.close(true).catch(() => {});
+    throw err;
+  });
   redis = await worker.getBackend().client;
+  // load the default pipeline and its dictionaries before taking a job: loading takes seconds, and a
+  // job held meanwhile could outlive its lock and be taken for stalled
+  const warm = createPipeline();
+  dictWordFrequency('发展');
+  await warm.run('warm-up', { path: 'warm-up.txt', bytes: Buffer.from('第一章 总体要求\n\n一、发展基础\n\n全区经济运行稳中有进，地区生产总值增长6.5%。\n') });
+  pipelines.set(pipelineKey(pipelineVersion({})), warm);
+
   worker.on('completed', (_job, entry: IndexEntry) => options.onDone?.(entry));
   worker.on('failed', (job, err) => options.onFailed?.(String((job?.data as Partial<DocumentJob> | undefined)?.path ?? job?.id ?? '?'), err.message));
   void worker.run();
