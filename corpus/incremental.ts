@@ -94,7 +94,9 @@ export async function reusableEntries(
           const st = await stat(job.file);
           if (st.size !== old.bytes) return undefined; // cheap: a changed size needs no hashing
           if (old.output !== null && !(await stat(join(outDir, old.output))).isFile()) return undefined;
-          return (await fileSha256(job.file)) === old.sha256 ? old : undefined;
+          // small files in one read (most inputs), big ones (long PDFs) streamed
+          const hash = st.size < 8 << 20 ? createHash('sha256').update(await readFile(job.file)).digest('hex') : await fileSha256(job.file);
+          return hash === old.sha256 ? old : undefined;
         } catch {
           return undefined; // unreadable input or missing output: build it, and let the build report
         }
