@@ -8,6 +8,8 @@ import { outlineCommand } from './commands/outline.js';
 import { reviewCommand } from './commands/review.js';
 import { exportCommand } from './commands/export.js';
 import { diffCommand } from './commands/diff.js';
+import { queueCommand } from './commands/queue.js';
+import { workerCommand } from './commands/worker.js';
 
 /** Run the CLI: argv without node and script. Returns the exit code; never calls process.exit. */
 export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -22,6 +24,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io, setExit), outlineCommand(io, setExit), reviewCommand(io, setExit), exportCommand(io, setExit), diffCommand(io, setExit)];
+  commands.push(queueCommand(io, setExit), workerCommand(io, setExit));
   // every command and subcommand reports through io and returns instead of exiting the process
   const wire = (c: Command): void => {
     c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();

@@ -3,7 +3,7 @@ import { resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
-import { createPipeline, type PipelineOptions } from '../pipeline/document.js';
+import type { PipelineOptions } from '../pipeline/document.js';
 import { uniqueIds } from '../pipeline/emit/document-id.js';
 import { folderWriter, removeStale } from './store.js';
 import { resolveInputs, NoInputsError, type Discovery } from './inputs.js';
@@ -11,6 +11,7 @@ import { plainError } from './plain-error.js';
 import { buildOne, type BuildEvent, type BuildJob, type WarningNote } from './workers/build-one.js';
 import { runPool, workerScript } from './workers/pool.js';
 import { TOOL_VERSION } from '../core/version.js';
+import { indexUnchanged, pipelineKey, pipelineVersion, previousIndex, reusableEntries } from './incremental.js';
 
 export { INPUT_EXTENSIONS, resolveInputs, NoInputsError, type Discovery, type ResolvedInput } from './inputs.js';
 export type { BuildEvent, WarningNote } from './workers/build-one.js';
@@ -33,7 +34,9 @@ export interface BuildOptions extends PipelineOptions {
   timeout?: number;
   /** per-worker heap limit in MB: a document that needs more fails alone (builds on worker threads, at least one) */
   maxMemoryMb?: number;
-  /** each document as it finishes, with how many are done */
+  /** rebuild and rewrite every document, even those unchanged since the last build into outDir */
+  force?: boolean;
+  /** each document as it finishes (or is kept unchanged), with how many are done */
   onProgress?: (done: number, total: number, entry: IndexEntry, event: BuildEvent) => void;
 }
 
@@ -84,27 +87,38 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
     options.onProgress?.(++done, jobs.length, event.entry, event);
     onEntry(event.entry);
   };
+  // incremental (corpus/incremental.ts): an unchanged input built by the same pipeline keeps its entry and file
+  const build = pipelineKey(pipelineVersion(options));
+  const kept = options.force ? jobs.map(() => undefined) : await reusableEntries(jobs, await previousIndex(outDir), outDir, build);
+  const todo = jobs.filter((_, k) => kept[k] === undefined);
+  const stamp = (event: BuildEvent): BuildEvent => ({ ...event, entry: { ...event.entry, build } });
+  for (const entry of kept) if (entry) progress({ entry, warnings: { byCode: {}, first: [] } });
   const limited = options.timeout !== undefined || options.maxMemoryMb !== undefined;
-  const workers = Math.min(Math.max(options.workers ?? 0, limited ? 1 : 0), jobs.length);
+  const workers = Math.min(Math.max(options.workers ?? 0, limited ? 1 : 0), todo.length);
   let events: BuildEvent[];
-  if ((workers > 1 || limited) && workerScript()) {
-    events = await runPool(jobs, { workers, setup: { rules: options.rules, ocr: options.ocr }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, progress);
+  if (todo.length === 0) {
+    events = [];
+  } else if ((workers > 1 || limited) && workerScript()) {
+    events = (await runPool(todo, { workers, setup: { rules: options.rules, ocr: options.ocr }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, (e) => progress(stamp(e)))).map(stamp);
   } else {
+    // loaded only when something is to be built: an unchanged re-run never pays for the pipeline's modules
+    const { createPipeline } = await import('../pipeline/document.js');
     const pipeline = createPipeline(options);
     const limit = pLimit(options.concurrency ?? 2);
     events = await Promise.all(
-      jobs.map((job) =>
+      todo.map((job) =>
         limit(async () => {
-          const event = await buildOne(job, pipeline);
+          const event = stamp(await buildOne(job, pipeline));
           progress(event);
           return event;
         }),
       ),
     );
   }
-  const entries = events.map((e) => e.entry);
+  let next = 0;
+  const entries = kept.map((entry) => entry ?? events[next++].entry);
   const index = CorpusIndex.parse({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: TOOL_VERSION }, documents: entries });
-  await folderWriter(outDir).writeIndex(index);
+  if (!(await indexUnchanged(outDir, index))) await folderWriter(outDir).writeIndex(index);
   const removed = await removeStale(outDir, index);
   const sortedCodes = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { index, failed: entries.filter((e) => e.status === 'failed').length, skipped, warnings: { byCode: sortedCodes, first }, removed };

@@ -11,6 +11,11 @@ export const IndexEntry = z
     error: z.object({ code: z.string(), message: z.string() }).strict().nullable(),
     warnings: z.number().int().min(0),
     output: z.string().nullable().describe('Path of the document JSON relative to the corpus folder'),
+    build: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .optional()
+      .describe('Pipeline version the entry was built with (tool and schema version, OCR on/off, the OCR rules in force): an unchanged source with the same build is not rebuilt'),
   })
   .strict()
   .meta({ id: 'IndexEntry' });

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
 import { ProgressReporter, type LogFormat } from '../progress.js';
 
-const wholeNumber = (flag: string, min: number) => (v: string): number => {
+export const wholeNumber = (flag: string, min: number) => (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) throw new Error(`${flag} takes a whole number ≥ ${min}, not ${v}`);
   return n;
@@ -25,6 +25,7 @@ interface BuildOpts {
   maxMemory?: number;
   quiet?: boolean;
   strict?: boolean;
+  force?: boolean;
   format: string;
   logFormat: LogFormat;
 }
@@ -41,7 +42,8 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
     .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread in MB: a document that needs more fails alone').argParser(wholeNumber('--max-memory', 64)))
     .addOption(new Option('--log-format <format>', 'progress and results as text, or as one JSON object per event on stdout').choices(['text', 'json']).default('text'))
-    .option('--strict', 'exit 1 when any document has warnings, too');
+    .option('--strict', 'exit 1 when any document has warnings, too')
+    .option('--force', 'rebuild every document; by default one whose source, pipeline version and options are unchanged since the last build into --out is kept as it is');
   return withOutputOptions(cmd).action(async (inputs: string[], opts: BuildOpts) => {
     const { buildCorpus, NoInputsError } = await import('../../corpus/build.js');
     const log = new ProgressReporter(io, { format: opts.logFormat, quiet: Boolean(opts.quiet) || opts.format === 'json', out: opts.out });
@@ -53,6 +55,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
         concurrency: opts.concurrency,
         rules: opts.rules,
         workers: opts.workers ?? 0,
+        force: opts.force,
         maxBytes: opts.maxBytes,
         timeout: opts.timeout,
         maxMemoryMb: opts.maxMemory,

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Pipeline } from '../../pipeline/document.js';
-import { folderWriter } from '../store.js';
+import { folderWriter, type CorpusWriter } from '../store.js';
 import { plainError } from '../plain-error.js';
 
 export interface BuildJob {
@@ -31,7 +31,7 @@ export interface BuildEvent {
 /** Warnings of one code kept per document for the summary (the count in the entry is exact). */
 const NOTES_PER_CODE = 3;
 
-const failedEntry = (job: BuildJob, code: string, message: string, sha256: string | null = null, bytes: number | null = null): BuildEvent => ({
+const failedEntry = (job: Pick<BuildJob, 'id' | 'path'>, code: string, message: string, sha256: string | null = null, bytes: number | null = null): BuildEvent => ({
   entry: { id: job.id, source: job.path, sha256, bytes, status: 'failed', error: { code, message }, warnings: 0, output: null },
   warnings: { byCode: {}, first: [] },
 });
@@ -62,12 +62,17 @@ async function readLimited(job: BuildJob): Promise<Uint8Array | BuildEvent> {
 
 /** Read, process and write one document; the event says how it went. Never throws for bad input. */
 export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<BuildEvent> {
-  const { id, path } = job;
   const bytes = await readLimited(job);
   if (!(bytes instanceof Uint8Array)) return bytes;
+  return buildBytes(job, bytes, pipeline);
+}
+
+/** Process bytes already read for a job and write the document through `writer` (default: the job's output folder). */
+export async function buildBytes(job: Pick<BuildJob, 'id' | 'path' | 'outDir'>, bytes: Uint8Array, pipeline: Pipeline, writer: CorpusWriter = folderWriter(job.outDir)): Promise<BuildEvent> {
+  const { id, path } = job;
   const result = await pipeline.run(id, { path, bytes });
   if (result.status === 'failed') return failedEntry(job, result.error.code, result.error.message, result.sha256, result.bytes);
-  const output = await folderWriter(job.outDir).writeDocument(result.document, result.extractedText);
+  const output = await writer.writeDocument(result.document, result.extractedText);
   const warned = result.document.diagnostics.filter((d) => d.severity !== 'info');
   const byCode: Record<string, number> = {};
   const first: WarningNote[] = [];

@@ -7,6 +7,11 @@ export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** A temporary file of writeAtomic's below (left behind only when a process is killed between write and rename). */
+export function isTemporary(name: string): boolean {
+  return /^\.[0-9a-f]{12}\.tmp$/.test(name);
+}
+
 /** Write a file atomically: a temporary file in the same folder, then rename over the target. */
 export async function writeAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

@@ -1,0 +1,207 @@
+/**
+ * The queue end to end on a real Redis: the fixtures plus a synthetic batch are added as BullMQ
+ * jobs, two worker processes (the real binary) build them, one is SIGKILLed while it holds a job,
+ * and the collected corpus must equal a one-machine `plancorpus build` byte for byte.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { Queue } from 'bullmq';
+import { ROOT, FIXTURES } from './helpers.js';
+import { queueStatus } from '../corpus/queue/client.js';
+
+const run = promisify(execFile);
+const BIN = join(ROOT, 'bin', 'plancorpus.js');
+const QUEUE = 'test';
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+const reachable = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const c = connect(port, '127.0.0.1', () => {
+      c.end();
+      resolve(true);
+    }).on('error', () => resolve(false));
+  });
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+
+interface RunningWorker {
+  child: ChildProcess;
+  stdout: string;
+}
+
+function startWorker(redis: string): RunningWorker {
+  const child = spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', QUEUE, '--lock-duration', '5000', '--stalled-interval', '2000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const w: RunningWorker = { child, stdout: '' };
+  child.stdout!.on('data', (d: Buffer) => (w.stdout += d.toString()));
+  child.stderr!.resume();
+  return w;
+}
+
+const exited = (c: ChildProcess): Promise<void> => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', () => r())));
+
+let work: string;
+let redis: string;
+let server: ChildProcess;
+
+beforeAll(async () => {
+  execFileSync('bash', [join(ROOT, 'scripts', 'ensure-apt.sh'), 'redis-server'], { stdio: 'inherit' });
+  work = mkdtempSync(join(tmpdir(), 'plancorpus-queue-'));
+  const port = await freePort();
+  mkdirSync(join(work, 'redis'));
+  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', join(work, 'redis'), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(await reachable(port)); i++) await sleep(50);
+  redis = `redis://127.0.0.1:${port}`;
+}, 120_000);
+
+afterAll(async () => {
+  server?.kill('SIGTERM');
+  if (server) await exited(server);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('plancorpus queue and worker over a real Redis', () => {
+  it('a Redis that cannot be reached is a fatal error naming it (exit 2), not a hang', async () => {
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    for (const args of [['queue', 'status'], ['queue', 'add', join(FIXTURES, '004_28dd4271f70e694a.txt'), '--out', join(work, 'never')], ['worker']]) {
+      const r = await cli([...args, '--redis', closed]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`plancorpus: cannot use Redis at ${closed}: connect ECONNREFUSED`);
+    }
+  });
+
+  it('builds every document exactly once despite a worker killed mid-job, and collects the one-machine corpus', async () => {
+    // inputs: the fixtures and a synthetic batch, on the "shared folder"
+    const inputs = join(work, 'in');
+    cpSync(FIXTURES, inputs, { recursive: true });
+    const gen = (await import(pathToFileURL(join(ROOT, 'scripts', 'synthetic-corpus.mjs')).href)) as { writeSyntheticCorpus(n: number, dir: string, seed: number): number };
+    gen.writeSyntheticCorpus(10, join(inputs, 'synthetic'), 7);
+    const queued = join(work, 'queued');
+    const local = join(work, 'local');
+
+    const added = await cli(['queue', 'add', inputs, '--redis', redis, '--queue', QUEUE, '--out', queued, '--format', 'json']);
+    expect(added.code).toBe(0);
+    const total = (JSON.parse(added.stdout) as { documents: number; added: number }).documents;
+    expect(total).toBe(18);
+    // adding again is idempotent: the job ids are content hash + pipeline version + destination
+    const again = await cli(['queue', 'add', inputs, '--redis', redis, '--queue', QUEUE, '--out', queued, '--format', 'json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ documents: 18, added: 0 });
+    // collecting before the work is done writes nothing and says what is missing
+    const early = await cli(['queue', 'collect', '--redis', redis, '--queue', QUEUE, '--out', queued]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/18 document\(s\) not finished yet/);
+
+    const a = startWorker(redis);
+    const b = startWorker(redis);
+    const queue = new Queue(QUEUE, { connection: { url: redis } });
+    try {
+      // kill worker a while it holds a job: after its first document, when both workers are busy
+      for (let i = 0; i < 600 && !a.stdout.includes('ok '); i++) await sleep(100);
+      expect(a.stdout).toContain('ok ');
+      for (let i = 0; i < 200 && (await queue.getActiveCount()) < 2; i++) await sleep(25);
+      const heldByA = (await queue.getActive()).map((j) => String(j.id));
+      a.child.kill('SIGKILL');
+      await exited(a.child);
+
+      let status = await queueStatus({ redis, queue: QUEUE });
+      for (let i = 0; i < 900 && status.done + status.failed < total; i++) {
+        await sleep(100);
+        status = await queueStatus({ redis, queue: QUEUE });
+      }
+      expect(status).toMatchObject({ done: total, failed: 0, waiting: 0, active: 0 });
+      // the job worker a died with went back to the queue (stalled) and was finished by worker b
+      const stalled = await Promise.all(heldByA.map(async (id) => (await queue.getJob(id))?.stalledCounter ?? 0));
+      expect(Math.max(...stalled)).toBeGreaterThanOrEqual(1);
+
+      // every document completed exactly once across the workers
+      const completions = `${a.stdout}${b.stdout}`.split('\n').filter((l) => l.startsWith('ok ')).map((l) => l.split(/\s+/)[1]);
+      expect(completions.length).toBe(total);
+      expect(new Set(completions).size).toBe(total);
+    } finally {
+      await queue.close();
+      b.child.kill('SIGTERM');
+      a.child.kill('SIGKILL');
+      await Promise.all([exited(a.child), exited(b.child)]);
+    }
+    expect(b.child.exitCode).toBe(0); // SIGTERM: the worker closes cleanly
+
+    const collected = await cli(['queue', 'collect', '--redis', redis, '--queue', QUEUE, '--out', queued]);
+    expect(collected.code).toBe(0);
+    expect(collected.stdout).toContain('18 of 18 documents');
+    const built = await cli(['build', inputs, '--out', local, '-q']);
+    expect(built.code).toBe(0);
+    // one file per document (no temporaries, no duplicates), byte for byte the one-machine corpus
+    expect(files(queued)).toEqual(files(local));
+
+    const st = await cli(['queue', 'status', '--redis', redis, '--queue', QUEUE]);
+    expect(st.stdout).toContain('done 18  failed 0');
+  }, 180_000);
+
+  it('a job whose input changed after it was added fails with input-changed; added again once mended, it is retried', async () => {
+    const inputs = join(work, 'in2');
+    mkdirSync(inputs);
+    const original = readFileSync(join(FIXTURES, '004_28dd4271f70e694a.txt'));
+    writeFileSync(join(inputs, 'a.txt'), original);
+    const out = join(work, 'out2');
+    expect((await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q2', '--out', out])).code).toBe(0);
+    writeFileSync(join(inputs, 'a.txt'), '改过的文件\n');
+    const w = spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', 'q2'], { cwd: ROOT, stdio: 'ignore' });
+    const until = async (done: (s: Awaited<ReturnType<typeof queueStatus>>) => boolean) => {
+      let status = await queueStatus({ redis, queue: 'q2' });
+      for (let i = 0; i < 600 && !done(status); i++) {
+        await sleep(100);
+        status = await queueStatus({ redis, queue: 'q2' });
+      }
+      return status;
+    };
+    try {
+      const status = await until((s) => s.failed > 0);
+      expect(status.failed).toBe(1);
+      expect(status.failures[0]).toMatchObject({ source: 'a.txt', attempts: 1 });
+      expect(status.failures[0].error).toMatch(/^input-changed: .*a\.txt is not the file that was added/);
+      const st = await cli(['queue', 'status', '--redis', redis, '--queue', 'q2']);
+      expect(st.code).toBe(1);
+      expect(st.stdout).toMatch(/failed {2}a\.txt \(1 attempt\): input-changed/);
+      // collect turns the failed job into a failed entry; the index is written, exit 1
+      const c = await cli(['queue', 'collect', '--redis', redis, '--queue', 'q2', '--out', out]);
+      expect(c.code).toBe(1);
+      expect(c.stdout).toMatch(/failed {2}a\.txt: queue-failed: input-changed/);
+
+      // the file put back and added again: the same job id, retried, and built
+      writeFileSync(join(inputs, 'a.txt'), original);
+      const again = await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q2', '--out', out, '--format', 'json']);
+      expect(JSON.parse(again.stdout)).toMatchObject({ documents: 1, added: 1 });
+      expect(await until((s) => s.done > 0)).toMatchObject({ done: 1, failed: 0 });
+    } finally {
+      w.kill('SIGTERM');
+      await exited(w);
+    }
+    const c = await cli(['queue', 'collect', '--redis', redis, '--queue', 'q2', '--out', out, '--format', 'json']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ documents: 1, failed: 0, entries: [{ id: 'a', status: 'ok', output: 'a.json' }] });
+  }, 120_000);
+});
