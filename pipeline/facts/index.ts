@@ -41,9 +41,11 @@ const NEARBY = 300;
 
 const HEADING_YEAR = /(?<!\d)(\d{4})\s*年(?!\s*[-—–至到]\s*\d)/u;
 
-function childContext(parent: Context, s: Section): Context {
+/** A heading's year sets the context of its section, unless it is a distant vision year (2035年远景目标). */
+function childContext(parent: Context, s: Section, reportYear: number | null): Context {
   const y = HEADING_YEAR.exec(s.title);
-  const year = y ? Number(y[1]) : null;
+  const named = y ? Number(y[1]) : null;
+  const year = named !== null && (reportYear === null || named <= reportYear + 1) ? named : null;
   return { sectionId: s.id, headingYear: year ?? parent.headingYear, mood: headingMood(s.title) ?? parent.mood };
 }
 
@@ -54,7 +56,7 @@ export function reportYearOf(meta: Meta): number | null {
   return meta.date ? Number(meta.date.slice(0, 4)) : null;
 }
 
-function passages(x: FactsInput, raw: string): Passage[] {
+function passages(x: FactsInput, raw: string, reportYear: number | null): Passage[] {
   const out: Passage[] = [];
   const paragraph = (p: Paragraph, context: Context): void => {
     const run = { text: p.text, map: p.map, rawStart: p.source.offset, rawEnd: p.source.endOffset };
@@ -65,7 +67,7 @@ function passages(x: FactsInput, raw: string): Passage[] {
   for (const p of x.paragraphs) paragraph(p, root);
   const walk = (sections: Section[], parent: Context): void => {
     for (const s of sections) {
-      const c = childContext(parent, s);
+      const c = childContext(parent, s, reportYear);
       contexts.set(s.id, c);
       for (const p of s.paragraphs) paragraph(p, c);
       walk(s.children, c);
@@ -122,7 +124,7 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
   const reportYear = reportYearOf(x.meta);
   const known = (name: string, growth: boolean): boolean => (growth ? vocab.growth(name).known : vocab.name(name).known);
   const facts: Omit<Fact, 'id'>[] = [];
-  for (const p of passages(x, raw)) {
+  for (const p of passages(x, raw, reportYear)) {
     for (const st of findStatements(p.text, known)) {
       const lead = p.text.slice(st.sentence.start, st.valueSpan.start);
       // the sentences just before may name the year (2016年，… 全年预计完成：…) when the headings do not
@@ -133,7 +135,10 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
           : earlier && earlier.period.start === earlier.period.end
             ? { year: earlier.period.start, text: `nearby:${earlier.text}` }
             : null;
-      const { period, text: periodText } = periodOf(lead, context, reportYear);
+      const read = periodOf(lead, context, reportYear);
+      // a 累计 total at “十四五”末 covers the whole plan
+      const period = st.qualifiers.includes('cumulative') && read.plan ? read.plan : read.period;
+      const periodText = read.text;
       const polarity = polarityOf({ lead, mood: p.context.mood, period, reportYear, qualifiers: st.qualifiers });
       if (polarity === null) continue;
       const whole = p.toRaw(st.start, st.end);

@@ -10,6 +10,8 @@ export interface Period {
 
 export interface PeriodRead {
   period: Period | null;
+  /** when the period is a plan's last year: the whole plan */
+  plan?: Period;
   /** what it was read from: 2024年, 今年, 十四五, heading:2020年 */
   text: string | null;
 }
@@ -29,14 +31,16 @@ function planNumber(s: string): number {
 }
 
 const RANGE = /(\d{4})\s*[-—–－~～至到]\s*(\d{4})\s*年/gu;
-const YEAR = /(?<![\d\-—–－~～比较与同])(\d{4})\s*年(?!\s*[-—–－~～至到]\s*\d)(?!以来|起|前|后|价格|不变价)/gu;
-const PLAN = /(?<![比较与同]“?)“?(十[一二三四五六七八九]?|[三四五六七八九])五”?(?=规划|计划|期间|时期|末|期末|以来)/gu;
+const YEAR = /(?<![\d\-—–－~～比较与同是于])(\d{4})\s*年(?!\s*[-—–－~～至到]\s*\d)(?!以来|起|前|后|价格|不变价)/gu;
+const PLAN = /(?<![比较与同是于]“?)“?(十[一二三四五六七八九]?|[三四五六七八九])五”?(规划|计划)?(期间|时期|期末|末|以来)?/gu;
 const RELATIVE = /(?<![比较同上])(今年|明年|去年|上年)/gu;
 
 interface Hit {
   index: number;
   period: Period;
   text: string;
+  /** for a plan's last year (“十四五”末): the whole plan period, which a 累计 total covers */
+  plan?: Period;
 }
 
 /** The last period named in the text (explicit years and plan numbers only). */
@@ -48,8 +52,11 @@ export function lastNamedPeriod(text: string): Hit | null {
     if (y >= 1949 && y <= 2100) hits.push({ index: m.index, period: { start: y, end: y }, text: m[0] });
   }
   for (const m of text.matchAll(PLAN)) {
+    if (m[2] === undefined && m[3] === undefined && !m[0].startsWith('“')) continue;
     const p = fiveYearPlan(planNumber(m[1]));
-    if (p) hits.push({ index: m.index, period: p, text: `${m[1]}五` });
+    // “十四五”末: the plan's last year
+    const atEnd = m[3] === '末' || m[3] === '期末';
+    if (p) hits.push({ index: m.index, period: atEnd ? { start: p.end, end: p.end } : p, text: `${m[1]}五${atEnd ? '末' : ''}`, ...(atEnd ? { plan: p } : {}) });
   }
   hits.sort((a, b) => a.index - b.index);
   return hits.at(-1) ?? null;
@@ -70,7 +77,7 @@ export function periodOf(lead: string, context: ContextYear | null, reportYear: 
   const headingYear = context?.year ?? null;
   const named = lastNamedPeriod(lead);
   const relative = [...lead.matchAll(RELATIVE)].at(-1);
-  if (named && (!relative || named.index > relative.index)) return { period: named.period, text: named.text };
+  if (named && (!relative || named.index > relative.index)) return { period: named.period, text: named.text, ...(named.plan ? { plan: named.plan } : {}) };
   if (relative) {
     const base = reportYear ?? headingYear;
     if (base === null) return { period: null, text: null };

@@ -52,35 +52,37 @@ const LEAD = new RegExp(
     String.raw`\d{4}\s*年(?:底|末|全年)?`,
     '“?(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:规划|计划)?(?:期间|时期|末|期末)?',
     '“[^”]{0,12}”', '(?:这|过去|近)?[五十]年(?:来|累计|间)?', '到', '至', '截至', '全年', '今年', '明年', '去年', '当年', '上年', '年内', '年末', '年底', '一年来', '预计', '力争', '争取', '确保', '计划', '其中',
-    '累计', '年均', '共', '完成', '实现', '达到', '全区', '全市', '全县', '全省', '全州', '全国', '全镇', '我区', '我市', '我县', '我省', '主要预期目标是', '预期目标是', '目标是',
+    '累计', '年均', '共', '目标', '完成', '实现', '达到', '全区', '全市', '全县', '全省', '全州', '全国', '全镇', '我区', '我市', '我县', '我省', '主要预期目标是', '预期目标是', '目标是',
     '的', '使', '其', '当年', '全面', '顺利', '共计', '同比', '比上年', '较上年',
   ].join('|'),
   'u',
 );
-const TRAIL = /(?:达到了|达到|达|为|是|完成|计划|实现|突破|超过|增加到|增加至|增至|提高到|提高至|提升到|提升至|上升到|上升至|控制在|保持在|约|近|共|累计|年均|总计|合计)$/u;
-const GROWTH_WORD = /(?:同比|比上年|较上年|比去年|较去年)?(增长|增速|增幅|涨幅|上涨|提高|下降|回落|减少)(?:了|为|达到|达)?$/u;
+const TRAIL = /(?:达到了|达到|达|为|是|完成|计划|稳定在|实现|突破|超过|增加到|增加至|增至|提高到|提高至|提升到|提升至|上升到|上升至|控制在|保持在|约|近|共|累计|年均|总计|合计)$/u;
+const GROWTH_WORD = /(?:同比|比上年|较上年|比去年|较去年)?(?:实际|名义)?(增长|增速|增幅|涨幅|上涨|提高|下降|回落|减少)(?:了|为|达到|达)?$/u;
 const FALLING = /^(?:下降|回落|减少)$/u;
+/** between the two values of 由 X 提高到 Y */
+const FROM_TO = /^\s*(?:提高|提升|增加|增长|上升|扩大|下降|减少|降低|降|升|缩小)?\s*(?:到|至)\s*(?:\d{4}\s*年(?:底|末)?的?|去年(?:底|末)?的?|上年(?:底|末)?的?)?\s*$/u;
 
 /** The ending of a name that measures something, for names not in the vocabulary. */
-const METRIC_HEAD = /(?:总值|增加值|收入|支出|投资|总额|产值|产量|利润|营业额|销售额|零售额|进出口|出口|进口|就业|失业率|城镇化率|覆盖率|比重|人数|人口|面积|里程|余额|价格|增速|增幅|涨幅|外资|税收)$/u;
+const METRIC_HEAD = /(?:总值|增加值|收入|支出|投资|总额|产值|产量|利润|营业额|销售额|零售额|进出口|出口|进口|就业|失业率|城镇化率|覆盖率|比重|人数|人口|面积|里程|余额|价格|增速|增幅|涨幅|外资|税收|强度|率|交易额)$/u;
 const NAME_CHARS = /^[\u4e00-\u9fffA-Za-z&]+$/u;
 /** Function words that make a phrase of a name (占…的比重, 为企业贷款, 和, 等). */
 const PHRASE = /[的了和及与或等以对为向把被将从在于占比]/u;
 
 /** Verbs inside a name make it an act (获得贷款, 实现税收), not a measure. */
-const VERB = /获得|发放|实现|完成|争取|带动|拉动|吸引|签约|引进|融资|新建|建成|开工|减少|再|转移|消除|努力|尽快/u;
+const VERB = /获得|发放|实现|完成|争取|带动|拉动|吸引|签约|引进|融资|新建|建成|开工|减少|再|消除|努力|尽快/u;
 /** A named subject before the name (a company, a project, a park): its figures are not the region's. */
-const ENTITY = /公司|集团|项目|企业|园区|产业园|开发区|基地|工厂|电气|银行|医院|学校|合作社|中心|物流园|商圈|景区/u;
+const ENTITY = /公司|集团|项目|园区|入驻|第[一二三四五六七八九]期|产业园|开发区|基地|工厂|电气|银行|医院|学校|合作社|中心|物流园|商圈|景区/u;
 
 /** An unmatched name stands as a metric only when it is shaped like one and nothing narrows its subject. */
 function plausibleName(name: string, before: string): boolean {
   if (name.length < 4 || /^[总年]/.test(name)) return false;
-  if (PHRASE.test(name) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
+  if (PHRASE.test(name.replace(/比重|比例/g, '').replace(/^(.+)占(.+)$/u, '$1$2')) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
   return !ENTITY.test(before);
 }
 
 const CHANGE = new RegExp(
-  String.raw`^\s*(?:(?:同比|比上年|较上年|比去年|较去年|比上年同期)\s*)?(年均)?(增长|增加|提高|上升|上涨|下降|减少|回落|降低)\s*(${NUM})\s*(%|％|个百分点)(\s*左右)?`,
+  String.raw`^\s*(?:(?:同比|比上年|较上年|比去年|较去年|比上年同期)\s*)?(年均)?(?:实际|名义)?(增长|增加|提高|上升|上涨|下降|减少|回落|降低)\s*(${NUM})\s*(%|％|个百分点)(\s*左右)?`,
   'u',
 );
 const MULTIPLE = new RegExp(String.raw`^\s*(?:是|为)[^，。；\d]{1,16}的\s*(${NUM})\s*倍`, 'u');
@@ -173,6 +175,12 @@ function quantityOf(v: ValueMatch, raw: string): ParsedQuantity {
 }
 
 /** Qualifiers: 累计 and 年均 from the statement's clause, 力争 from its sentence, the rest from the value. */
+function flipBound(q: ParsedQuantity): Partial<ParsedQuantity> {
+  if (q.kind === 'atLeast') return { kind: 'atMost', qualifier: 'atMost' };
+  if (q.kind === 'atMost') return { kind: 'atLeast', qualifier: 'atLeast' };
+  return {};
+}
+
 function qualifiersOf(v: ValueMatch, clauseLead: string, sentenceLead: string): FactQualifier[] {
   const q = new Set<FactQualifier>();
   if (/累计/.test(clauseLead)) q.add('cumulative');
@@ -222,30 +230,40 @@ export function findStatements(text: string, known: KnownName): Statement[] {
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci];
       const body = text.slice(clause.start, clause.end);
-      if (/分别|从.*(?:到|至)|由.*(?:到|至|提高|下降)|之间|～|~/.test(body)) continue;
+      if (/分别|之间|～|~/.test(body)) continue;
       const all = valuesIn(text, clause);
       const values = all.filter((v) => v.unit !== '' && !/^\s*年/.test(text.slice(v.end, v.end + 1)));
       const dates = all.filter((v) => v.unit === '' && /^\d{4}$/.test(v.number) && /^\s*年/.test(text.slice(v.end, v.end + 3)));
-      if (values.length !== 1 || all.length - dates.length !== 1) continue;
+      // 比重由46.9%提高到48.2%: the value reached is the statement, the starting point only its context
+      const fromTo = values.length === 2 && all.length - dates.length === 2 ? FROM_TO.exec(text.slice(values[0].end, values[1].start)) : null;
+      let nameLimit: number | null = null;
+      if (fromTo) {
+        const from = /(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?\s*$/u.exec(text.slice(clause.start, values[0].start));
+        if (!from) continue;
+        nameLimit = clause.start + from.index;
+        values.shift();
+      } else if (/从|由/.test(body) && /到|至/.test(body)) continue;
+      else if (values.length !== 1 || all.length - dates.length !== 1) continue;
       const v = values[0];
       // the value ends its statement: 5万元以下的村, 10亿元以下县 use a number to name something else
       const after = text.slice(v.end, clause.end).trim();
       if (after !== '' && !/^(?:[，。；、：,;:！？）)]|人民币|同比|比上年|较上年|比去年|较去年|增长|下降|年均)/u.test(after)) continue;
       // the name: clause text before the value; 地区生产总值增长 6.5% is a growth statement of 地区生产总值
-      const before = text.slice(clause.start, v.start).trimEnd();
+      const before = text.slice(clause.start, nameLimit ?? v.start).trimEnd();
       if (v.unit === '个百分点' && GROWTH_WORD.test(before)) continue; // a change of a rate in points, not its level
-      const g = v.unit === '%' ? GROWTH_WORD.exec(before) : null;
+      const g = v.unit === '%' && nameLimit === null ? GROWTH_WORD.exec(before) : null;
       const growth = g !== null;
       const falling = g !== null && FALLING.test(g[1]);
       const wordEnd = g ? clause.start + g.index + g[0].indexOf(g[1]) + g[1].length : v.start;
-      const name = cutName(text, clause.start, g ? clause.start + g.index : v.start);
+      const name = cutName(text, clause.start, g ? clause.start + g.index : (nameLimit ?? v.start));
       const bare = text.slice(name.start, name.end);
       const metricText = g ? text.slice(name.start, wordEnd) : bare;
       if (bare.length < 2 || bare.length > 20 || !NAME_CHARS.test(bare)) continue;
       if (!known(bare, growth) && !plausibleName(bare, text.slice(sentence.start, name.start))) continue;
       const leadText = text.slice(sentence.start, v.start);
       let value = quantityOf(v, text.slice(v.start, v.end));
-      if (falling && value.value !== undefined) value = { ...value, value: -value.value };
+      // 下降3.1%以上 is a growth of -3.1% or less: the sign turns and so does the bound
+      if (falling && value.value !== undefined) value = { ...value, value: -value.value, ...flipBound(value) };
       // the change: the rest of the clause, or the next clause when it opens with one
       let change: ChangeMatch | null = null;
       if (!growth) {
@@ -268,7 +286,9 @@ export function findStatements(text: string, known: KnownName): Statement[] {
         valueSpan: { start: v.start, end: v.end },
         unit: v.unit,
         change,
-        qualifiers: qualifiersOf(v, text.slice(clause.start, v.start), leadText),
+        qualifiers: qualifiersOf(v, text.slice(clause.start, v.start), leadText)
+          .map((q): FactQualifier => (!falling ? q : q === 'atLeast' ? 'atMost' : q === 'atMost' ? 'atLeast' : q))
+          .sort(),
       });
     }
   }

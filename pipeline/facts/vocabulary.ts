@@ -39,6 +39,9 @@ export interface Vocabulary {
 /** Words that say where or when, not what: cut from the front of a metric name. */
 const SCOPE = new Set(['全区', '全市', '全县', '全省', '全州', '全盟', '全国', '全镇', '我区', '我市', '我县', '我省', '本区', '本市', '全年', '当年', '年内', '今年', '去年', '其中', '共', '全']);
 
+/** A place name as one jieba token: 湖滨区, 平顶山市 (not 城区, 地区: two characters at least before the suffix). */
+const PLACE = /^[\u4e00-\u9fff]{2,}[省市区县州旗镇乡]$/u;
+
 /** A name that already is a rate or a change gets no 增速 suffix. */
 const RATE_NAME = /(?:涨幅|增幅|增速|率|降低|强度|比重|比例)$/u;
 
@@ -62,7 +65,8 @@ export function loadVocabulary(): Vocabulary {
     if (direct) return t;
     const tokens = nodejieba.cut(t, false);
     let i = 0;
-    while (i < tokens.length - 1 && SCOPE.has(tokens[i])) i++;
+    // scope words and a leading place name (湖滨区生产总值) say where, not what
+    while (i < tokens.length - 1 && (SCOPE.has(tokens[i]) || PLACE.test(tokens[i]))) i++;
     return tokens.slice(i).join('');
   };
   const name = (text: string): MetricName => {
