@@ -25,6 +25,8 @@ export interface FactsInput {
 interface Context {
   sectionId: string | null;
   headingYear: number | null;
+  /** the plan a heading above names (“十三五”主要成就) */
+  headingPlan: { start: number; end: number } | null;
   mood: HeadingMood;
 }
 
@@ -39,6 +41,9 @@ interface Passage {
 /** How far back (characters) in its paragraph a statement looks for the year it is about. */
 const NEARBY = 300;
 
+/** A paragraph that opens on the five years behind it. */
+const FIVE_YEARS = /^[—\s*]*(?:过去的?|这)?五年/u;
+
 const HEADING_YEAR = /(?<!\d)(\d{4})\s*年(?!\s*[-—–至到]\s*\d)/u;
 
 /** A heading's year sets the context of its section, unless it is a distant vision year (2035年远景目标). */
@@ -46,7 +51,9 @@ function childContext(parent: Context, s: Section, reportYear: number | null): C
   const y = HEADING_YEAR.exec(s.title);
   const named = y ? Number(y[1]) : null;
   const year = named !== null && (reportYear === null || named <= reportYear + 1) ? named : null;
-  return { sectionId: s.id, headingYear: year ?? parent.headingYear, mood: headingMood(s.title) ?? parent.mood };
+  const named2 = lastNamedPeriod(s.title);
+  const plan = named2 && named2.period.end > named2.period.start ? named2.period : null;
+  return { sectionId: s.id, headingYear: year ?? parent.headingYear, headingPlan: plan ?? parent.headingPlan, mood: headingMood(s.title) ?? parent.mood };
 }
 
 /** The year the document speaks from: a report's year, a plan's first year. */
@@ -62,7 +69,7 @@ function passages(x: FactsInput, raw: string, reportYear: number | null): Passag
     const run = { text: p.text, map: p.map, rawStart: p.source.offset, rawEnd: p.source.endOffset };
     out.push({ id: p.id, text: p.text, context, toRaw: (a, b) => runRange(run, a, b, raw) });
   };
-  const root: Context = { sectionId: null, headingYear: null, mood: null };
+  const root: Context = { sectionId: null, headingYear: null, headingPlan: null, mood: null };
   const contexts = new Map<string, Context>();
   for (const p of x.paragraphs) paragraph(p, root);
   const walk = (sections: Section[], parent: Context): void => {
@@ -129,9 +136,15 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
       const lead = p.text.slice(st.sentence.start, st.valueSpan.start);
       // the sentences just before may name the year (2016年，… 全年预计完成：…) when the headings do not
       const earlier = lastNamedPeriod(p.text.slice(Math.max(0, st.sentence.start - NEARBY), st.sentence.start));
-      const context: ContextYear | null =
-        p.context.headingYear !== null
-          ? { year: p.context.headingYear, text: `heading:${p.context.headingYear}年` }
+      // ——五年拼搏进取… / 过去五年…: a review of the whole plan, whatever year the heading names
+      const fiveYears = FIVE_YEARS.test(p.text) || /五年来|过去五年|这五年/u.test(lead);
+      const plan = p.context.headingPlan;
+      const context: ContextYear | null = fiveYears
+        ? plan && plan.end - plan.start === 4
+          ? { year: plan.end, span: plan, text: `heading:${plan.start}-${plan.end}` }
+          : null
+        : p.context.headingYear !== null
+          ? { year: p.context.headingYear, text: `heading:${p.context.headingYear}年`, reviewed: p.context.mood === 'review' }
           : earlier && earlier.period.start === earlier.period.end
             ? { year: earlier.period.start, text: `nearby:${earlier.text}` }
             : null;

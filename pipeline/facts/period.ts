@@ -65,6 +65,10 @@ export function lastNamedPeriod(text: string): Hit | null {
 /** A year the statement's surroundings give: the headings above it, or the sentences just before. */
 export interface ContextYear {
   year: number;
+  /** a plan's years, for a review of the whole plan (——五年…, under a heading that names 十三五) */
+  span?: Period;
+  /** the year the section reviews (一、2009年工作回顾), which 去年 means when the report's year is unknown */
+  reviewed?: boolean;
   /** heading:2020年, nearby:2016年 */
   text: string;
 }
@@ -81,9 +85,10 @@ export function periodOf(lead: string, context: ContextYear | null, reportYear: 
   if (relative) {
     const base = reportYear ?? headingYear;
     if (base === null) return { period: null, text: null };
-    const y = relative[1] === '今年' ? base : relative[1] === '明年' ? base + 1 : reportYear !== null ? base - 1 : null;
+    const last = reportYear !== null ? base - 1 : context?.reviewed ? base : null;
+    const y = relative[1] === '今年' ? (reportYear ?? (context?.reviewed ? null : base)) : relative[1] === '明年' ? base + 1 : last;
     return y === null ? { period: null, text: null } : { period: { start: y, end: y }, text: relative[1] };
   }
-  if (context !== null) return { period: { start: context.year, end: context.year }, text: context.text };
+  if (context !== null) return { period: context.span ?? { start: context.year, end: context.year }, text: context.text };
   return { period: null, text: null };
 }

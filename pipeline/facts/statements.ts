@@ -52,12 +52,12 @@ const LEAD = new RegExp(
     String.raw`\d{4}\s*年(?:底|末|全年)?`,
     '“?(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:规划|计划)?(?:期间|时期|末|期末)?',
     '“[^”]{0,12}”', '(?:这|过去|近)?[五十]年(?:来|累计|间)?', '到', '至', '截至', '全年', '今年', '明年', '去年', '当年', '上年', '年内', '年末', '年底', '一年来', '预计', '力争', '争取', '确保', '计划', '其中',
-    '累计', '年均', '共', '目标', '完成', '实现', '达到', '全区', '全市', '全县', '全省', '全州', '全国', '全镇', '我区', '我市', '我县', '我省', '主要预期目标是', '预期目标是', '目标是',
+    '累计', '年均', '共', '目标', '提出', '完成', '实现', '达到', '全区', '全市', '全县', '全省', '全州', '全国', '全镇', '我区', '我市', '我县', '我省', '主要预期目标是', '预期目标是', '目标是',
     '的', '使', '其', '当年', '全面', '顺利', '共计', '同比', '比上年', '较上年',
   ].join('|'),
   'u',
 );
-const TRAIL = /(?:达到了|达到|达|为|是|完成|计划|稳定在|实现|突破|超过|增加到|增加至|增至|提高到|提高至|提升到|提升至|上升到|上升至|控制在|保持在|约|近|共|累计|年均|总计|合计)$/u;
+const TRAIL = /(?:达到了|达到|达|平均为|为|是|完成|计划|稳定在|实现|突破|超过|增加到|增加至|增至|提高到|提高至|提升到|提升至|上升到|上升至|控制在|保持在|约|近|共|累计|年均|总计|合计)$/u;
 const GROWTH_WORD = /(?:同比|比上年|较上年|比去年|较去年)?(?:实际|名义)?(增长|增速|增幅|涨幅|上涨|提高|下降|回落|减少)(?:了|为|达到|达)?$/u;
 const FALLING = /^(?:下降|回落|减少)$/u;
 /** between the two values of 由 X 提高到 Y */
@@ -72,11 +72,16 @@ const PHRASE = /[的了和及与或等以对为向把被将从在于占比]/u;
 /** Verbs inside a name make it an act (获得贷款, 实现税收), not a measure. */
 const VERB = /获得|发放|实现|完成|争取|带动|拉动|吸引|签约|引进|融资|新建|建成|开工|减少|再|消除|努力|尽快/u;
 /** A named subject before the name (a company, a project, a park): its figures are not the region's. */
-const ENTITY = /公司|集团|项目|园区|入驻|第[一二三四五六七八九]期|产业园|开发区|基地|工厂|电气|银行|医院|学校|合作社|中心|物流园|商圈|景区/u;
+const ENTITY = /公司|集团|项目|园区|入驻|小学|中学|幼儿园|第[一二三四五六七八九]期|产业园|开发区|基地|工厂|电气|银行|医院|学校|合作社|中心|物流园|商圈|景区/u;
 
 /** An unmatched name stands as a metric only when it is shaped like one and nothing narrows its subject. */
+/** Names of a firm's or a sector's accounts: without a vocabulary match their subject is not the region. */
+const GENERIC = /^(?:工业总产值|总产值|产值|销售收入|营业收入|主营业务收入|利润|利润总额|营业额|交易额|总投资|投资|税收|中央财政支出)$/u;
+
 function plausibleName(name: string, before: string): boolean {
-  if (name.length < 4 || /^[总年]/.test(name)) return false;
+  if (name.length < 4 || /^[总年]/.test(name) || GENERIC.test(name)) return false;
+  // 其中…: a part of something named before, which the name alone does not say
+  if (/其中[，,]?\s*$/u.test(before)) return false;
   if (PHRASE.test(name.replace(/比重|比例/g, '').replace(/^(.+)占(.+)$/u, '$1$2')) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
   return !ENTITY.test(before);
 }
