@@ -33,6 +33,8 @@ interface Context {
 /** A passage of prose and how its offsets reach the raw text. */
 interface Passage {
   id: string;
+  /** 专栏 items mostly list measures and projects: only vocabulary metrics are taken from them */
+  boxItem: boolean;
   text: string;
   context: Context;
   toRaw: (a: number, b: number) => [number, number] | null;
@@ -40,6 +42,9 @@ interface Passage {
 
 /** How far back (characters) in its paragraph a statement looks for the year it is about. */
 const NEARBY = 300;
+
+/** A 专栏 that lists projects. */
+const PROJECT_BOX = /项目|工程/u;
 
 /** A paragraph that opens on the five years behind it. */
 const FIVE_YEARS = /^[—\s*]*(?:过去的?|这)?五年/u;
@@ -67,7 +72,7 @@ function passages(x: FactsInput, raw: string, reportYear: number | null): Passag
   const out: Passage[] = [];
   const paragraph = (p: Paragraph, context: Context): void => {
     const run = { text: p.text, map: p.map, rawStart: p.source.offset, rawEnd: p.source.endOffset };
-    out.push({ id: p.id, text: p.text, context, toRaw: (a, b) => runRange(run, a, b, raw) });
+    out.push({ id: p.id, boxItem: false, text: p.text, context, toRaw: (a, b) => runRange(run, a, b, raw) });
   };
   const root: Context = { sectionId: null, headingYear: null, headingPlan: null, mood: null };
   const contexts = new Map<string, Context>();
@@ -82,12 +87,15 @@ function passages(x: FactsInput, raw: string, reportYear: number | null): Passag
   };
   walk(x.sections, root);
   for (const box of x.boxes) {
+    // a box of projects (重大项目, 重点工程) states each project's own figures, not the region's
+    if (PROJECT_BOX.test(box.title)) continue;
     const context = (box.sectionId !== null ? contexts.get(box.sectionId) : undefined) ?? root;
     box.items.forEach((item, i) => {
-      // an item's text is its raw text unwrapped: the same characters once whitespace is cut
+      // an item's text is its raw text unwrapped, after its ordinal and title: the same characters once whitespace is cut
       const itemCompact = compactText(item.text);
       const rawCompact = compactText(raw.slice(item.source.offset, item.source.endOffset));
-      if (itemCompact.text !== rawCompact.text) return;
+      const at = rawCompact.text.lastIndexOf(itemCompact.text);
+      if (itemCompact.text === '' || at < 0 || at + itemCompact.text.length !== rawCompact.text.length) return;
       const toCompact = (t: number): number => {
         let lo = 0;
         let hi = itemCompact.offsets.length;
@@ -100,13 +108,14 @@ function passages(x: FactsInput, raw: string, reportYear: number | null): Passag
       };
       out.push({
         id: `${box.id}#${i + 1}`,
+        boxItem: true,
         text: item.text,
         context,
         toRaw: (a, b) => {
           const ca = toCompact(a);
           const cb = toCompact(b);
           if (cb <= ca) return null;
-          const [s, e] = originalRange(rawCompact, ca, cb);
+          const [s, e] = originalRange(rawCompact, at + ca, at + cb);
           return [item.source.offset + s, item.source.offset + e];
         },
       });
@@ -164,6 +173,7 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
       const value = withSource(st.value, st.valueSpan);
       if (!value) continue;
       const { metric, known: inVocabulary } = metricOf(st, vocab);
+      if (p.boxItem && !inVocabulary) continue;
       const fact: Omit<Fact, 'id'> = {
         sectionId: p.context.sectionId,
         paragraphId: p.id,
