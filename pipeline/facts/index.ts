@@ -142,11 +142,11 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
   const facts: Omit<Fact, 'id'>[] = [];
   for (const p of passages(x, raw, reportYear)) {
     for (const st of findStatements(p.text, known)) {
-      const lead = p.text.slice(st.sentence.start, st.valueSpan.start);
+      const lead = st.lead;
       // the sentences just before may name the year (2016年，… 全年预计完成：…) when the headings do not
       const earlier = lastNamedPeriod(p.text.slice(Math.max(0, st.sentence.start - NEARBY), st.sentence.start));
       // ——五年拼搏进取… / 过去五年…: a review of the whole plan, whatever year the heading names
-      const fiveYears = FIVE_YEARS.test(p.text) || /五年来|过去五年|这五年/u.test(lead);
+      const fiveYears = FIVE_YEARS.test(p.text) || /五年/u.test(lead);
       const plan = p.context.headingPlan;
       const context: ContextYear | null = fiveYears
         ? plan && plan.end - plan.start === 4
@@ -157,10 +157,17 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
           : earlier && earlier.period.start === earlier.period.end
             ? { year: earlier.period.start, text: `nearby:${earlier.text}` }
             : null;
-      const read = periodOf(lead, context, reportYear);
+      const found = periodOf(lead, context, reportYear);
+      // over five years (五年新增…, 五年累计…) a single year named in the sentence is a comparison, not the period
+      const read = fiveYears && found.period !== null && found.period.start === found.period.end && context === null ? { period: null, text: null } : found;
       // a 累计 total at “十四五”末 covers the whole plan
-      const period = st.qualifiers.includes('cumulative') && read.plan ? read.plan : read.period;
-      const periodText = read.text;
+      let period = st.qualifiers.includes('cumulative') && read.plan ? read.plan : read.period;
+      let periodText = read.text;
+      // a five-year plan's 年均 target without a period is for the plan's years
+      if (period === null && x.meta.docType === 'five-year-plan' && x.meta.period && st.qualifiers.includes('annualAverage') && /目标|年均/u.test(lead)) {
+        period = x.meta.period;
+        periodText = 'plan period';
+      }
       const polarity = polarityOf({ lead, mood: p.context.mood, period, reportYear, qualifiers: st.qualifiers });
       if (polarity === null) continue;
       const whole = p.toRaw(st.start, st.end);

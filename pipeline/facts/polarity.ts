@@ -19,7 +19,7 @@ export function headingMood(title: string): HeadingMood {
 }
 
 const EXPECTED = /预计|预估/u;
-const TARGET = /目标|力争|争取|确保|计划|预期|规划期末|要达到|将达到|到\d{4}\s*年|到20\d\d|到“十[一二三四五六七八九]?五”末/u;
+const TARGET = /目标|力争|争取|确保|计划|预期|规划期末|要达到|将达到|(?:^|[，,；;：:。\s])到\s*(?:\d{4}|“十[一二三四五六七八九]?五”末)/u;
 const DONE = /完成|实现|达到|突破/u;
 /** 实现年初确定的主要目标, 完成预期目标: a result measured against a target, not a target. */
 const TARGET_MET = /(?:实现|完成|达到|超额完成|超过)[^，。；]{0,12}目标/u;

@@ -27,6 +27,8 @@ export interface Statement extends Span {
   metricSpan: Span;
   /** for growth statements the name without the growth word (地区生产总值), else metricText */
   baseText: string;
+  /** the sentence up to the value, without the starting point of 由 X 提高到 Y: what the period and polarity are read from */
+  lead: string;
   /** true: 地区生产总值增长 6.5% — the value is the metric's growth rate */
   growth: boolean;
   value: ParsedQuantity;
@@ -78,8 +80,11 @@ const ENTITY = /公司|集团|项目|园区|入驻|小学|中学|幼儿园|第[�
 /** Names of a firm's or a sector's accounts: without a vocabulary match their subject is not the region. */
 const GENERIC = /^(?:工业总产值|总产值|产值|销售收入|营业收入|主营业务收入|利润|利润总额|营业额|交易额|总投资|投资|税收|中央财政支出)$/u;
 
+/** A firm's accounts (长城汽车销售收入): the region's own are in the vocabulary. */
+const FIRM_ACCOUNT = /(?:销售收入|营业收入|主营业务收入)$/u;
+
 function plausibleName(name: string, before: string): boolean {
-  if (name.length < 4 || /^[总年]/.test(name) || GENERIC.test(name)) return false;
+  if (name.length < 4 || /^[总年]/.test(name) || GENERIC.test(name) || FIRM_ACCOUNT.test(name)) return false;
   // 其中…: a part of something named before, which the name alone does not say
   if (/其中[，,]?\s*$/u.test(before)) return false;
   if (PHRASE.test(name.replace(/比重|比例/g, '').replace(/^(.+)占(.+)$/u, '$1$2')) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
@@ -242,7 +247,9 @@ export function findStatements(text: string, known: KnownName): Statement[] {
       // 比重由46.9%提高到48.2%: the value reached is the statement, the starting point only its context
       const fromTo = values.length === 2 && all.length - dates.length === 2 ? FROM_TO.exec(text.slice(values[0].end, values[1].start)) : null;
       let nameLimit: number | null = null;
+      let fromEnd: number | null = null;
       if (fromTo) {
+        fromEnd = values[0].end;
         const from = /(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?\s*$/u.exec(text.slice(clause.start, values[0].start));
         if (!from) continue;
         nameLimit = clause.start + from.index;
@@ -286,6 +293,7 @@ export function findStatements(text: string, known: KnownName): Statement[] {
         metricText,
         metricSpan: { start: name.start, end: g ? wordEnd : name.end },
         baseText: bare,
+        lead: nameLimit !== null && fromEnd !== null ? text.slice(sentence.start, nameLimit) + text.slice(fromEnd, v.start) : leadText,
         growth,
         value,
         valueSpan: { start: v.start, end: v.end },

@@ -12,7 +12,9 @@ const VocabularyFile = z
   .object({
     description: z.string(),
     sources: z.array(z.string()).min(1),
-    metrics: z.array(z.object({ metric: z.string(), aliases: z.array(z.string()), direction: z.enum(['higher', 'lower']) }).strict()),
+    metrics: z.array(
+      z.object({ metric: z.string(), aliases: z.array(z.string()), direction: z.enum(['higher', 'lower']), growth: z.string().optional().describe('the name of its change, when not metric+增速 (an index: 居民消费价格指数 → 居民消费价格涨幅)') }).strict(),
+    ),
     growthWords: z.array(z.string()),
   })
   .strict();
@@ -52,7 +54,9 @@ export function loadVocabulary(): Vocabulary {
   const file = VocabularyFile.parse(JSON.parse(readFileSync(packageFile('data/metric-vocabulary.json'), 'utf8')));
   const byAlias = new Map<string, { metric: string; direction: Direction }>();
   const directions = new Map<string, Direction>();
+  const growthNames = new Map<string, string>();
   for (const m of file.metrics) {
+    if (m.growth !== undefined) growthNames.set(m.metric, m.growth);
     for (const a of [m.metric, ...m.aliases]) byAlias.set(a, { metric: m.metric, direction: m.direction });
     directions.set(m.metric, m.direction);
     if (!RATE_NAME.test(m.metric)) directions.set(`${m.metric}增速`, 'higher');
@@ -79,6 +83,8 @@ export function loadVocabulary(): Vocabulary {
     if (whole.known && RATE_NAME.test(whole.metric)) return whole;
     const base = name(unscoped(baseText).replace(growthSuffix, ''));
     if (!base.known) return { metric: whole.known ? whole.metric : unscoped(baseText), known: whole.known, direction: whole.direction };
+    const named = growthNames.get(base.metric);
+    if (named !== undefined) return name(named);
     return RATE_NAME.test(base.metric) ? base : { metric: `${base.metric}增速`, known: true, direction: 'higher' };
   };
   cached = { name, growth, direction: (m) => directions.get(m) ?? null };
