@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { diffCommand } from './commands/diff.js';
 import { queueCommand } from './commands/queue.js';
 import { workerCommand } from './commands/worker.js';
+import { linkCommand } from './commands/link.js';
 
 /** Run the CLI: argv without node and script. Returns the exit code; never calls process.exit. */
 export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -23,7 +24,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io, setExit), outlineCommand(io, setExit), reviewCommand(io, setExit), exportCommand(io, setExit), diffCommand(io, setExit)];
+  const commands = [buildCommand(io, setExit), validateCommand(io, setExit), schemaCommand(io, setExit), outlineCommand(io, setExit), reviewCommand(io, setExit), exportCommand(io, setExit), diffCommand(io, setExit), linkCommand(io, setExit)];
   commands.push(queueCommand(io, setExit), workerCommand(io, setExit));
   // every command and subcommand reports through io and returns instead of exiting the process
   const wire = (c: Command): void => {

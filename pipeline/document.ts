@@ -1,7 +1,7 @@
 /**
  * One document through the pipeline — the only file that wires the stages:
  *
- *   ingest → normalize (OCR included) → segment → tables → emit
+ *   ingest → normalize (OCR included) → segment → tables → facts → emit
  *
  * Each stage is `(input, doc) → output`; `doc` (core/context.ts) collects what they report.
  */
@@ -15,6 +15,7 @@ import { normalize } from './normalize/index.js';
 import { prepareOcr } from './normalize/ocr/step.js';
 import { segment } from './segment/index.js';
 import { parseTables } from './tables/index.js';
+import { extractFacts } from './facts/index.js';
 import { emitDocument } from './emit/index.js';
 import { documentId } from './emit/document-id.js';
 import type { RawDocument } from './types.js';
@@ -51,7 +52,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const normalized = normalize(raw, doc, { ocr });
     const segmented = segment(normalized, doc);
     const tables = parseTables(segmented.tables, doc, raw.layout);
-    return emitDocument({ id, raw, normalized, segmented, tables }, doc);
+    const facts = doc.step('facts', 'facts', () => extractFacts(segmented, doc));
+    return emitDocument({ id, raw, normalized, segmented, tables, facts }, doc);
   };
   return { run: (id, input) => runDocument(id, input, fromRaw), fromRaw };
 }

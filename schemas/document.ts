@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SourceSpan } from './source.js';
 import { Correction, Diagnostic, Removal } from './messages.js';
 import { Table } from './table.js';
+import { Fact } from './fact.js';
 import { unicodeString } from './patterns.js';
 
 export const SCHEMA_VERSION = '1.0.0';
@@ -242,6 +243,7 @@ export const PlanDocument = z
     boxes: z.array(Box),
     tables: z.array(Table),
     figures: z.array(Figure),
+    facts: z.array(Fact).describe('metric statements read from paragraphs and 专栏 items (pipeline/facts)'),
     pages: z.array(PageMarker),
     physicalPages: z.array(PhysicalPage).optional().describe('PDF inputs: every physical page with its printed label'),
     corrections: z.array(Correction),

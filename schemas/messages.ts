@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SourceSpan } from './source.js';
 
-export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'tables']).describe('The pipeline stage that reported (ocr is the OCR step of normalize)').meta({ id: 'Stage' });
+export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'tables', 'facts']).describe('The pipeline stage that reported (ocr is the OCR step of normalize)').meta({ id: 'Stage' });
 export type Stage = z.infer<typeof Stage>;
 
 export const Severity = z.enum(['error', 'warning', 'info']).meta({ id: 'Severity' });

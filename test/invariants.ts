@@ -118,6 +118,16 @@ export function checkInvariants(doc: PlanDocument, raw: string): string[] {
     if (raw.slice(m.source.offset, m.source.endOffset) !== m.text) problems.push(`removal ${m.rule} at ${m.source.line}: text is not the raw slice`);
   }
   for (const d of doc.diagnostics) if (d.source) add(`diagnostic ${d.code}`, d.source);
+  for (const f of doc.facts) {
+    seen(f.id);
+    add(f.id, f.source, false);
+    if (raw.slice(f.source.offset, f.source.endOffset) !== f.raw) problems.push(`${f.id}: raw is not the raw slice of its source`);
+    for (const [what, q] of [['value', f.value], ['change', f.change?.quantity]] as const) {
+      if (!q?.source) continue;
+      add(`${f.id} ${what}`, q.source, false);
+      if (q.source.offset < f.source.offset || q.source.endOffset > f.source.endOffset) problems.push(`${f.id}: ${what} outside the fact's span`);
+    }
+  }
 
   // nothing lost silently: every visible raw character lies in some item or removal
   const covered = new Uint8Array(raw.length + 1);

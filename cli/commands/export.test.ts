@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { buildCorpus } from '../../corpus/build.js';
+import { FIXTURES } from '../../test/helpers.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { exportCommand } from './export.js';
@@ -81,5 +84,20 @@ describe('export subcommands through execute()', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/plancorpus export indicators: skipped 003_0b1e8b9a0c3e043b: .*003_0b1e8b9a0c3e043b\.json is not valid JSON/);
     expect(r.stdout).toContain('004_28dd4271f70e694a');
+  });
+});
+
+describe('plancorpus export facts', () => {
+  it('one row per fact with its region, period and raw position', { timeout: 60_000 }, async () => {
+    const built = await mkdtemp(join(tmpdir(), 'plancorpus-facts-'));
+    await buildCorpus({ inputs: [join(FIXTURES, '004_28dd4271f70e694a.txt')], root: FIXTURES, outDir: built });
+    const r = await run(['facts', built, '--format', 'csv']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const records = parse(r.stdout, { columns: true }) as Array<{ [k: string]: string }>;
+    const gdp = records.find((x) => x.document_id === '004_28dd4271f70e694a' && x.metric === '地区生产总值' && x.period_start === '2024')!;
+    expect(gdp).toMatchObject({ county: '湛河区', region_code: '410411', value: '263.06', unit: '亿元', change: '4.8', change_unit: '%', polarity: 'achieved', line: '23', raw: '地区生产总值263.06亿元，同比增长4.8%' });
+    const jsonl = await run(['facts', built, '--format', 'jsonl']);
+    expect(jsonl.stdout.trim().split('\n')).toHaveLength(records.length);
+    await rm(built, { recursive: true, force: true });
   });
 });

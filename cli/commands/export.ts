@@ -79,5 +79,18 @@ export function exportCommand(io: Io, setExit: SetExit): Command {
       };
     }),
   );
+  cmd.addCommand(
+    exportSubcommand(io, setExit, 'facts', 'Facts read from the prose (metric, value, change, period, polarity) with region, year and raw position', 'csv', async () => {
+      const { recordsToCsv, recordsToJsonl } = await import('../../corpus/export/format.js');
+      const { factRows, FACT_FIELDS, FactsDocument } = await import('../../corpus/export/fact-rows.js');
+      return {
+        schema: FactsDocument,
+        render: (docs, format, bom) => {
+          const rows = factRows(docs);
+          return format === 'csv' ? recordsToCsv(FACT_FIELDS, rows, { bom }) : recordsToJsonl(FACT_FIELDS, rows);
+        },
+      };
+    }),
+  );
   return cmd;
 }

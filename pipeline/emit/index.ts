@@ -2,6 +2,7 @@ import { DocumentError, type DocContext } from '../../core/context.js';
 import { SCHEMA_VERSION, type PlanDocument, type PageMarker } from '../../schemas/document.js';
 import type { SourceSpan } from '../../schemas/source.js';
 import type { Table } from '../../schemas/table.js';
+import type { Fact } from '../../schemas/fact.js';
 import type { Normalized, RawDocument, Segmented } from '../types.js';
 import { validateDocument, formatProblems } from './validate.js';
 import { attachPlacements, physicalPages } from './placements.js';
@@ -15,6 +16,7 @@ export interface Extraction {
   normalized: Normalized;
   segmented: Segmented;
   tables: Table[];
+  facts: Fact[];
 }
 
 const bySource = (a: { source: SourceSpan }, b: { source: SourceSpan }): number => a.source.offset - b.source.offset || a.source.endOffset - b.source.endOffset;
@@ -38,6 +40,7 @@ export function emitDocument(x: Extraction, doc: DocContext): PlanDocument {
     boxes: seg.boxes,
     tables: x.tables,
     figures: seg.figures,
+    facts: x.facts,
     pages,
     corrections: [...doc.corrections].sort(bySource),
     removals: [...doc.removals].sort(bySource),

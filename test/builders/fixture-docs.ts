@@ -123,6 +123,7 @@ export function makeDoc(spec: DocSpec): PlanDocument {
     boxes,
     tables,
     figures: [],
+    facts: [],
     pages: [],
     corrections: (spec.corrections ?? []).map((rule) => ({ stage: 'normalize', rule, from: 'a', to: 'b', source: span(1), evidence: {} })),
     removals: [],

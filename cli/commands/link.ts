@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { CORPUS_DIR, EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
+
+/**
+ * `plancorpus link CORPUS_DIR [-o DIR]`: plan targets tied to the values later reports give for the
+ * same region, written as links.json (schema: `plancorpus schema --of links`) and links.csv.
+ */
+export function linkCommand(io: Io, setExit: SetExit): Command {
+  const cmd = new Command('link')
+    .description('tie plan targets to the values reported for the same region in a built corpus: links.json and links.csv')
+    .argument(`<${CORPUS_DIR}>`, 'corpus folder (with index.json)')
+    .option('-o, --out <dir>', 'output folder (default: the corpus folder)')
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)', false);
+  return withOutputOptions(cmd).action(async (dir: string, opts: { out?: string; bom: boolean; quiet?: boolean; format: string }) => {
+    const { linkCorpus } = await import('../../corpus/link/run.js');
+    const { CorpusError } = await import('../../corpus/store.js');
+    let r;
+    try {
+      r = await linkCorpus(dir, opts.out ?? dir, { bom: opts.bom });
+    } catch (err) {
+      if (err instanceof CorpusError) throw new UsageError(err.message);
+      throw err;
+    }
+    for (const p of r.problems) io.stderr(`plancorpus link: skipped ${p}\n`);
+    const count = (v: string): number => r.file.links.filter((l) => l.verdict === v).length;
+    const summary = { regions: r.file.regions.length, unplaced: r.file.unplaced.length, links: r.file.links.length, met: count('met'), notMet: count('not-met'), unknown: count('unknown'), written: r.written };
+    if (opts.format === 'json') io.stdout(`${JSON.stringify(summary)}\n`);
+    else if (!opts.quiet) io.stdout(`${summary.links} links in ${summary.regions} regions (${summary.met} met, ${summary.notMet} not met, ${summary.unknown} unknown); ${summary.unplaced} documents without a region\n${r.written.join('\n')}\n`);
+    setExit(r.problems.length > 0 ? EXIT.someFailed : EXIT.ok);
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * link: plan targets tied to what later reports say happened, per region. Documents are grouped
+ * by region (meta.region; national reports by who speaks); each target — a table's target, plan or
+ * growth cell, or a target fact — is paired with every reported value of the same region, metric and
+ * unit whose year lies in the target's period (facts and table actual columns), with a verdict.
+ */
+import type { PlanDocument } from '../../schemas/document.js';
+import { LinksFile, type Link, type LinkSide } from '../../schemas/link.js';
+import { loadVocabulary } from '../../pipeline/facts/vocabulary.js';
+import { observationsOf, type Observation } from './observations.js';
+import { regionOf } from './region.js';
+import { judge } from './verdict.js';
+
+const side = (o: Observation): LinkSide => ({ docId: o.docId, origin: o.origin, ref: o.ref, metricText: o.metricText, value: o.value, period: o.period, source: o.source });
+
+/** Does the reported value speak to the target's period? A year inside it, or the same span for a total or an average. */
+function covers(t: Observation, r: Observation): boolean {
+  if (r.period.start === r.period.end) return r.period.start >= t.period.start && r.period.end <= t.period.end && r.basis === 'year';
+  return r.period.start === t.period.start && r.period.end === t.period.end && r.basis === t.basis;
+}
+
+export function linkDocuments(docs: readonly PlanDocument[]): LinksFile {
+  const vocab = loadVocabulary();
+  const byRegion = new Map<string, { code: string | null; docs: PlanDocument[] }>();
+  const unplaced: string[] = [];
+  for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const r = regionOf(d);
+    if (!r) {
+      unplaced.push(d.id);
+      continue;
+    }
+    const g = byRegion.get(r.label) ?? { code: r.code, docs: [] };
+    g.docs.push(d);
+    byRegion.set(r.label, g);
+  }
+  const links: Link[] = [];
+  for (const [region, g] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const obs = g.docs.flatMap(observationsOf);
+    const targets = obs.filter((o) => o.role === 'target');
+    const reported = obs.filter((o) => o.role === 'reported');
+    for (const t of targets) {
+      const seen = new Set<string>();
+      for (const r of reported) {
+        if (r.metric !== t.metric || r.unit !== t.unit || !covers(t, r)) continue;
+        // the same value of the same year in one document, from its table and its prose: once, the table's
+        const key = `${r.docId}|${r.period.start}-${r.period.end}|${r.value.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { verdict, rule } = judge(t, r, vocab.direction(t.metric));
+        links.push({ region, regionCode: g.code, metric: t.metric, unit: t.unit, target: side(t), reported: side(r), reportedKind: 'result', verdict, rule });
+      }
+      // a plan over several years, and what a later document plans for one of them (2025年计划 6.5 under 7左右 for 2021–2025)
+      if (t.period.end > t.period.start) {
+        for (const later of targets) {
+          if (later.docId === t.docId || later.metric !== t.metric || later.unit !== t.unit || later.period.start !== later.period.end || !covers(t, later)) continue;
+          const key = `plan|${later.docId}|${later.period.start}|${later.value.value}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const { rule } = judge(t, later, vocab.direction(t.metric));
+          links.push({ region, regionCode: g.code, metric: t.metric, unit: t.unit, target: side(t), reported: side(later), reportedKind: 'plan', verdict: 'unknown', rule: `a later plan, not a result (as if reported: ${rule})` });
+        }
+      }
+    }
+  }
+  return LinksFile.parse({
+    schemaVersion: '1.0.0',
+    regions: [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([region, g]) => ({ region, regionCode: g.code, documents: g.docs.map((d) => d.id) })),
+    unplaced,
+    links,
+  });
+}
+
+export const LINK_FIELDS = [
+  'region', 'metric', 'unit', 'target', 'target_kind', 'target_period', 'target_doc', 'target_line', 'target_column', 'target_ref',
+  'reported', 'reported_kind', 'reported_year', 'reported_doc', 'reported_line', 'reported_column', 'reported_ref', 'verdict', 'rule',
+] as const;
+
+export type LinkRow = Record<(typeof LINK_FIELDS)[number], string | number | null>;
+
+/** One row per link, for analysts. */
+export function linkRows(file: LinksFile): LinkRow[] {
+  return file.links.map((l) => ({
+    region: l.region,
+    metric: l.metric,
+    unit: l.unit,
+    target: l.target.value.raw,
+    target_kind: l.target.value.kind,
+    target_period: l.target.period.start === l.target.period.end ? String(l.target.period.start) : `${l.target.period.start}-${l.target.period.end}`,
+    target_doc: l.target.docId,
+    target_line: l.target.source.line,
+    target_column: l.target.source.column,
+    target_ref: l.target.ref,
+    reported: l.reported.value.raw,
+    reported_kind: l.reportedKind,
+    reported_year: l.reported.period.start === l.reported.period.end ? String(l.reported.period.start) : `${l.reported.period.start}-${l.reported.period.end}`,
+    reported_doc: l.reported.docId,
+    reported_line: l.reported.source.line,
+    reported_column: l.reported.source.column,
+    reported_ref: l.reported.ref,
+    verdict: l.verdict,
+    rule: l.rule,
+  }));
+}
