@@ -99,7 +99,7 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   if (todo.length === 0) {
     events = [];
   } else if ((workers > 1 || limited) && workerScript()) {
-    events = (await runPool(todo, { workers, setup: { rules: options.rules, ocr: options.ocr }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, (e) => progress(stamp(e)))).map(stamp);
+    events = (await runPool(todo, { workers, setup: { rules: options.rules, ocr: options.ocr, maxPages: options.maxPages }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, (e) => progress(stamp(e)))).map(stamp);
   } else {
     // loaded only when something is to be built: an unchanged re-run never pays for the pipeline's modules
     const { createPipeline } = await import('../pipeline/document.js');

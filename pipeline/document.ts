@@ -27,6 +27,8 @@ export interface PipelineOptions {
   rules?: string | OcrRules;
   /** false leaves OCR confusions as printed (and finds no subject region through OCR); default true */
   ocr?: boolean;
+  /** PDFs with more pages fail with pdf-too-many-pages (default 2000) */
+  maxPages?: number;
 }
 
 export type ExtractResult =
@@ -55,15 +57,15 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const facts = doc.step('facts', 'facts', () => extractFacts(segmented, doc));
     return emitDocument({ id, raw, normalized, segmented, tables, facts }, doc);
   };
-  return { run: (id, input) => runDocument(id, input, fromRaw), fromRaw };
+  return { run: (id, input) => runDocument(id, input, fromRaw, options), fromRaw };
 }
 
 /** Turn one input into a validated document, or a clear per-document error. Never throws for bad input. */
-async function runDocument(id: string, input: SourceInput, fromRaw: Pipeline['fromRaw']): Promise<ExtractResult> {
+async function runDocument(id: string, input: SourceInput, fromRaw: Pipeline['fromRaw'], options: PipelineOptions): Promise<ExtractResult> {
   const doc = new DocContext(input.path);
   const failed = (code: string, message: string): ExtractResult => ({ status: 'failed', error: { code, message }, sha256: sha256(input.bytes), bytes: input.bytes.length });
   try {
-    const read = await doc.stepAsync('ingest', 'ingest', () => ingest(input, doc));
+    const read = await doc.stepAsync('ingest', 'ingest', () => ingest(input, doc, { maxPages: options.maxPages }));
     const raw = read.source.extracted ? { ...read, source: { ...read.source, extracted: { ...read.source.extracted, path: `${id}.source.txt` } } } : read;
     doc.attachRaw(raw.text);
     const document = fromRaw(id, raw, doc);

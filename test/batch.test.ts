@@ -127,6 +127,14 @@ describe('limits', () => {
     expect(by['slow.txt'].error).toEqual({ code: 'timeout', message: 'slow.txt took longer than 8 s (--timeout); stopped' });
   });
 
+  it('refuses a PDF with more pages than --max-pages', async () => {
+    const dir = tmp();
+    copyFileSync(join(FIXTURES, 'pdf', 'zhanhe-excerpt.pdf'), join(dir, 'two-pages.pdf'));
+    const r = await cli(['build', dir, '--out', join(dir, 'out'), '--max-pages', '1']);
+    expect(r.code).toBe(1);
+    expect(index(join(dir, 'out')).documents[0].error).toEqual({ code: 'pdf-too-many-pages', message: '2 pages, over the limit of 1 (raise it with --max-pages)' });
+  });
+
   it('refuses an input over --max-bytes before reading it', async () => {
     const dir = tmp();
     copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(dir, 'a.txt'));

@@ -21,6 +21,7 @@ interface BuildOpts {
   concurrency: number;
   workers?: number;
   maxBytes?: number;
+  maxPages?: number;
   timeout?: number;
   maxMemory?: number;
   quiet?: boolean;
@@ -39,6 +40,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))
     .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries (~2 s, ~1 GB): worth it only with spare cores and long batches').argParser(wholeNumber('--workers', 0)))
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this, before reading them (default 50MB)').argParser(byteSize))
+    .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)').argParser(wholeNumber('--max-pages', 1)))
     .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
     .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread in MB: a document that needs more fails alone').argParser(wholeNumber('--max-memory', 64)))
     .addOption(new Option('--log-format <format>', 'progress and results as text, or as one JSON object per event on stdout').choices(['text', 'json']).default('text'))
@@ -57,6 +59,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
         workers: opts.workers ?? 0,
         force: opts.force,
         maxBytes: opts.maxBytes,
+        maxPages: opts.maxPages,
         timeout: opts.timeout,
         maxMemoryMb: opts.maxMemory,
         onProgress: (done, total, entry) => log.document(done, total, entry),

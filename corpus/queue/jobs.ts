@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { OcrRules } from '../../schemas/ocr-rules.js';
+import { plainError } from '../plain-error.js';
 
 export const DEFAULT_QUEUE = 'plancorpus';
 
@@ -79,7 +80,7 @@ export async function ready(client: { waitUntilReady(): Promise<unknown>; once(e
     await Promise.race([
       client.waitUntilReady(),
       new Promise<never>((_, reject) => {
-        client.once('error', (err) => reject(new RedisUnreachableError(`cannot use Redis at ${url}: ${err.message}`)));
+        client.once('error', (err) => reject(new RedisUnreachableError(`cannot use Redis at ${url}: ${(err as NodeJS.ErrnoException).code === 'ECONNREFUSED' ? 'connection refused (is redis-server running there?)' : plainError(err)}`)));
         timer = setTimeout(() => reject(new RedisUnreachableError(`cannot reach Redis at ${url} (no answer in ${ms} ms)`)), ms);
       }),
     ]);

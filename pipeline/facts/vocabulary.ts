@@ -4,7 +4,8 @@
  * so 全区生产总值 reads as 生产总值 while 人均生产总值 stays itself.
  */
 import { readFileSync } from 'node:fs';
-import nodejieba from 'nodejieba';
+import { jiebaLexicon } from '../../core/lexicon/lexicon.js';
+import { segmentWindow } from '../../core/lexicon/segment-window.js';
 import { z } from 'zod';
 import { packageFile } from '../../core/package-root.js';
 
@@ -63,11 +64,13 @@ export function loadVocabulary(): Vocabulary {
   }
   const growthSuffix = new RegExp(`(?:${[...file.growthWords].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
+  const lexicon = jiebaLexicon();
   const unscoped = (text: string): string => {
     const t = text.replace(/\s+/g, '');
     const direct = byAlias.get(t);
     if (direct) return t;
-    const tokens = nodejieba.cut(t, false);
+    // jieba's dictionary route (what nodejieba.cut(t, false) gives), without loading its segmenter
+    const tokens = segmentWindow(t, lexicon);
     let i = 0;
     // scope words and a leading place name (湖滨区生产总值) say where, not what
     while (i < tokens.length - 1 && (SCOPE.has(tokens[i]) || PLACE.test(tokens[i]))) i++;

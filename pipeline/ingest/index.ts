@@ -58,7 +58,12 @@ function extractedSource(path: string, hash: string, bytes: number, format: 'pdf
  * or extract its text, record hash and size. Warnings go to doc; an input that cannot be read throws
  * a DocumentError with a code (empty, binary, undecodable, unsupported-format, pdf-encrypted…).
  */
-export async function ingest(input: SourceInput, doc: DocContext): Promise<RawDocument> {
+export interface IngestOptions {
+  /** PDFs with more pages are refused with pdf-too-many-pages (default DEFAULT_MAX_PAGES) */
+  maxPages?: number;
+}
+
+export async function ingest(input: SourceInput, doc: DocContext, options: IngestOptions = {}): Promise<RawDocument> {
   const { path, bytes } = input;
   const hash = sha256(bytes);
   const n = bytes.length;
@@ -81,7 +86,7 @@ export async function ingest(input: SourceInput, doc: DocContext): Promise<RawDo
     return { source: extractedSource(path, hash, n, 'html', extracted.text, extractor), text: extracted.text, layout: extracted.layout };
   }
   if (format === 'pdf') {
-    const extracted = await coded(() => extractPdfText(bytes));
+    const extracted = await coded(() => extractPdfText(bytes, { maxPages: options.maxPages }));
     warn(extracted.warnings);
     if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the PDF has no text layer (scanned? it needs OCR first)');
     return { source: extractedSource(path, hash, n, 'pdf', extracted.text, `pdfjs-dist ${packageVersion('pdfjs-dist')}`), text: extracted.text, layout: extracted.layout };

@@ -143,7 +143,10 @@ function pageList(pages: number[]): string {
  *   truncated, corrupt or non-PDF input.
  * - A PDF without any text returns text "" and a `pdf-no-text: …` warning.
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+/** Pages a PDF may have before it is refused (a plan runs to a few hundred; more is a mistake or an attack). */
+export const DEFAULT_MAX_PAGES = 2000;
+
+export async function extractPdfText(bytes: Uint8Array, opts: { maxPages?: number } = {}): Promise<PdfText> {
   if (detectFormat(bytes) !== 'pdf') {
     throw new PdfError('pdf-invalid', `not a PDF (no %PDF- header in the first 1024 bytes; ${bytes.length} bytes)`);
   }
@@ -171,6 +174,8 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     } catch (err) {
       throw toPdfError(err, 'cannot open document');
     }
+    const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
+    if (doc.numPages > maxPages) throw new PdfError('pdf-too-many-pages', `${doc.numPages} pages, over the limit of ${maxPages} (raise it with --max-pages)`);
     const empty: number[] = [];
     const rotatedPages: number[] = [];
     const controlPages = new Set<number>();

@@ -69,6 +69,9 @@ export function layoutRegions(blocks: readonly Block[], layout: Layout | undefin
     if (to <= from || claimed.has(from) || !BOX_MARKER.test(blocks[from].text)) continue;
     let end = from + 1;
     while (end < to && !claimed.has(end)) end++;
+    // a frame around the marker line alone (a .docx text box holding just 专栏N …) says nothing of the
+    // box's extent: the text rules find its items
+    if (end === from + 1) continue;
     boxes.push({ marker: blocks[from], title: boxTitle(blocks[from]), body: blocks.slice(from + 1, end), start: from, end });
     for (let k = from; k < end; k++) claimed.add(k);
   }

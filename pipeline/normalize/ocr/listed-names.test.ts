@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../core/gazetteer/index.js';
 import { compactText } from '../../../core/provenance/compact-text.js';
-import { jiebaLexicon } from './lexicon.js';
+import { jiebaLexicon } from '../../../core/lexicon/lexicon.js';
 import { listedTownships } from './listed-names.js';
 import { looksAlike } from './lookalikes.js';
 import { ocrCorrections } from './ocr-corrections.js';

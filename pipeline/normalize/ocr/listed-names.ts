@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 
 /** Suffixes of the township-level names a plan lists (乡镇 and 街道). */
 const TOWNSHIP_SUFFIXES = ['街道', '镇', '乡'] as const;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageFile } from '../../../core/package-root.js';
 import { loadGazetteer, type Division } from '../../../core/gazetteer/index.js';
-import { jiebaLexicon } from './lexicon.js';
+import { jiebaLexicon } from '../../../core/lexicon/lexicon.js';
 import { lookalikes, looksAlike } from './lookalikes.js';
 import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules } from './rules.js';

@@ -3,7 +3,7 @@ import { loadGazetteer } from '../../../core/gazetteer/index.js';
 import { compactText, originalRange } from '../../../core/provenance/compact-text.js';
 import { confusionIndex, nameVariants } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
-import { jiebaLexicon } from './lexicon.js';
+import { jiebaLexicon } from '../../../core/lexicon/lexicon.js';
 import { dictionaryCompound, listOfPlaces, quoted, realDivision, suffixForm, waterContext } from './name-signals.js';
 import type { NameTarget } from './name-targets.js';
 import { defaultRules } from './rules.js';

@@ -1,7 +1,7 @@
 import type { OcrRules } from '../../../schemas/ocr-rules.js';
 import type { Division, Gazetteer } from '../../../core/gazetteer/index.js';
 import { DIVISION_SUFFIXES } from '../../../core/gazetteer/index.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import type { NameTarget } from './name-targets.js';
 
 /** Words that begin with 区 but do not make X区 a district name (漯河区域 is "the 漯河 region"). */

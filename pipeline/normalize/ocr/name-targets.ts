@@ -1,7 +1,7 @@
 import type { Division, Gazetteer } from '../../../core/gazetteer/index.js';
 import { countOccurrences } from './count-occurrences.js';
 import { nameVariants, type ConfusionIndex } from './confusion-index.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import { withLookalikes } from './lookalikes.js';
 import { listedTownships } from './listed-names.js';
 import type { Subject } from './types.js';

@@ -5,7 +5,7 @@ import { compactText, type CompactText } from '../../../core/provenance/compact-
 import { confusionIndex } from './confusion-index.js';
 import { occurrences } from './count-occurrences.js';
 import { forcedFindings, RULE_FORCED } from './forced.js';
-import { jiebaLexicon, type Lexicon } from './lexicon.js';
+import { jiebaLexicon, type Lexicon } from '../../../core/lexicon/lexicon.js';
 import { withLookalikes } from './lookalikes.js';
 import { nameTargets, townshipTargets } from './name-targets.js';
 import { abbreviationFindings, RULE_ABBREVIATION } from './subject-abbreviation.js';

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../../../core/gazetteer/index.js';
 import type { ConfusionIndex } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
 import { countOccurrences } from './count-occurrences.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import type { Subject } from './types.js';
 
 export const RULE_ABBREVIATION = 'ocr/subject-abbreviation';

@@ -4,7 +4,7 @@ import type { ConfusionIndex, Variant } from './confusion-index.js';
 import { nameVariants } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
 import { countOccurrences, occurrences } from './count-occurrences.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import {
   dictionaryCompound, listOfPlaces, listedContext, placeContext, quoted, realDivision, sharedContexts, suffixForm, waterContext, type NameWindow,
 } from './name-signals.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jiebaLexicon } from './lexicon.js';
+import { jiebaLexicon } from '../../../core/lexicon/lexicon.js';
 import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules } from './rules.js';
 import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';

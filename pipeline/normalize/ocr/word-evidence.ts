@@ -3,8 +3,8 @@ import type { OcrRules } from '../../../schemas/ocr-rules.js';
 import type { ConfusionIndex, Partner } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
 import { countOccurrences } from './count-occurrences.js';
-import type { Lexicon } from './lexicon.js';
-import { segmentWindow } from './segment-window.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
+import { segmentWindow } from '../../../core/lexicon/segment-window.js';
 
 export const RULE_WORD = 'ocr/word-evidence';
 

@@ -1,7 +1,7 @@
 import nodejieba from 'nodejieba';
 import { describe, expect, it } from 'vitest';
-import { compactText } from '../../../core/provenance/compact-text.js';
-import { readFixture } from '../../../test/builders/ocr-fixtures.js';
+import { compactText } from '../provenance/compact-text.js';
+import { readFixture } from '../../test/builders/ocr-fixtures.js';
 import { jiebaLexicon } from './lexicon.js';
 import { segmentWindow } from './segment-window.js';
 

@@ -1,4 +1,4 @@
-import { dictWordFrequency } from '../../../core/lexicon/jieba-dict.js';
+import { dictWordFrequency } from './jieba-dict.js';
 
 /** Word → frequency lookups (jieba's dictionary by default; a Map works for tests). */
 export interface Lexicon {

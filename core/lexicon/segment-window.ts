@@ -1,4 +1,4 @@
-import { dictTotals } from '../../../core/lexicon/jieba-dict.js';
+import { dictTotals } from './jieba-dict.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Longest word tried at a position: windows are short, and longer dictionary entries are rare. */
