@@ -15,7 +15,6 @@ export function jiebaDictPath(): string {
 
 function load(): void {
   const words = new Map<string, number>();
-  const chars = new Map<string, number>();
   const text = readFileSync(jiebaDictPath(), 'utf8');
   let start = 0;
   while (start < text.length) {
@@ -27,12 +26,10 @@ function load(): void {
       const sp2 = text.indexOf(' ', sp1 + 1);
       const freq = Number(text.slice(sp1 + 1, sp2 > sp1 && sp2 < nl ? sp2 : nl)) || 0;
       words.set(word, freq);
-      for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + freq);
     }
     start = nl + 1;
   }
   wordFreq = words;
-  charFreq = chars;
   let total = 0;
   let min = Infinity;
   let maxLength = 0;
@@ -46,8 +43,14 @@ function load(): void {
 
 /** Summed frequency of the dictionary words that contain the character (jieba's dictionary). */
 export function dictCharFrequency(ch: string): number {
-  if (!charFreq) load();
-  return charFreq!.get(ch) ?? 0;
+  if (!charFreq) {
+    // built on first use only: most documents never ask (a pass over 350,000 words)
+    if (!wordFreq) load();
+    const chars = new Map<string, number>();
+    for (const [word, freq] of wordFreq!) for (const c of word) chars.set(c, (chars.get(c) ?? 0) + freq);
+    charFreq = chars;
+  }
+  return charFreq.get(ch) ?? 0;
 }
 
 /** Frequency of a word in jieba's dictionary, 0 when absent. */
