@@ -60,7 +60,7 @@ describe('.docx provincial work reports (shared corpora, pasted newspaper text)'
 
   it('Chongqing, Zhejiang: parts and sections; Sichuan, Xizang: the （一） sections of their unnumbered parts', async () => {
     const cq = (await built('local/chongqing-gov-work-report-2025.docx')).document;
-    expect(titles(cq, 1)).toEqual(['一、2024年工作回顾', '二、2025年主要任务', '三、持续提升政府']);
+    expect(titles(cq, 1)).toEqual(['一、2024年工作回顾', '二、2025年主要任务', '三、持续提升政府治理效能和服务水平']);
     expect(titles(cq, 2)[0]).toBe('（一）抓战略担使命增势能，以一域服务全局的贡献度持续提升');
     const zj = (await built('local/zhejiang-gov-work-report-2025.docx')).document;
     expect(titles(zj, 1)).toEqual(['一、2024年工作回顾', '二、2025年目标任务和重点工作']);

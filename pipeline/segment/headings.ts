@@ -53,6 +53,8 @@ export function isHeadingContinuation(heading: Block, parse: HeadingParse, next:
   // the title so far must read as unfinished (long enough to have been wrapped), or be a chapter-level
   // heading with its motto on the next line (第二章 建设现代经济体系 / 打造实力湛河)
   const topLevel = parse.kind === 'part' || parse.kind === 'chapter' || parse.kind === 'section';
-  if (displayWidth(heading.text) < 24 && !(topLevel && next.text.length <= 12)) return false;
+  // a short numbered title cut in two paragraphs (三、持续提升政府 / 治理效能和服务水平) with running text after it
+  const cutShort = next.text.length <= 12 && after !== undefined && after.kind === 'text' && displayWidth(after.text) > 40;
+  if (displayWidth(heading.text) < 24 && !((topLevel || cutShort) && next.text.length <= 12)) return false;
   return after === undefined || after.kind !== 'text' || displayWidth(after.text) > 40 || after.rawLines > 1;
 }

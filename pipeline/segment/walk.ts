@@ -110,7 +110,8 @@ export function walkHeadings(input: WalkInput): WalkResult {
       const next = blocks[i + 1];
       if (!claims.has(i + 1) && isHeadingContinuation(b, parse, next, blocks[i + 2])) {
         // a wrapped title runs on; a motto under a short chapter title stands apart (建设现代经济体系 打造实力湛河)
-        title += displayWidth(b.text) < 24 ? ` ${next.text}` : next.text;
+        const motto = displayWidth(b.text) < 24 && (parse.kind === 'part' || parse.kind === 'chapter' || parse.kind === 'section');
+        title += motto ? ` ${next.text}` : next.text;
         end = next.end;
         i++;
       }
