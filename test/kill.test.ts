@@ -17,7 +17,8 @@ const BIN = join(ROOT, 'bin', 'plancorpus.js');
 
 function build(inp: string, out: string, killAfterMs?: number): Promise<number | string | null> {
   return new Promise((resolve) => {
-    const child = spawn('node', [BIN, 'build', inp, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    // --force: every run rebuilds every document (an unchanged re-run would finish before most kills)
+    const child = spawn('node', [BIN, 'build', inp, '--out', out, '--quiet', '--force'], { cwd: ROOT, stdio: 'ignore' });
     const timer = killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), killAfterMs) : null;
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
