@@ -50,7 +50,7 @@ export async function benchPdf({ runs = 3, file = join(root, 'fixtures', 'pdf', 
       for (let r = 0; r < runs; r++) await extractPdfText(bytes);
       const ingest = (pages * runs) / ((performance.now() - t0) / 1000);
       const poppler = side('pdftotext -layout', pages, runs, 'pdftotext', ['-layout', pdf, join(work, 'out.txt')]);
-      const build = side('plancorpus build', pages, runs, process.execPath, [join(root, 'bin', 'plancorpus.js'), 'build', pdf, '--out', join(work, 'corpus'), '--quiet']);
+      const build = side('plancorpus build', pages, runs, process.execPath, [join(root, 'bin', 'plancorpus.js'), 'build', pdf, '--out', join(work, 'corpus'), '--quiet', '--force']);
       lines.push(`PDF ${name}: ${pages} pages, ${runs} runs, median wall time of a fresh process, peak RSS`);
       lines.push(`  pdftotext -layout: ${poppler.wall.toFixed(2)} s, ${poppler.pagesPerSecond.toFixed(1)} pages/s, ${poppler.rss.toFixed(0)} MB`);
       lines.push(`  plancorpus ingest (pdfjs geometry, in process): ${ingest.toFixed(1)} pages/s`);

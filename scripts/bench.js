@@ -66,11 +66,11 @@ if (pdfs.length > 0) {
 
 // whole build: ingest, all stages including OCR and tables, validation, atomic writes
 const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-'));
-await buildCorpus({ inputs, outDir: out, workers }); // warm-up: dictionaries, gazetteer, pdfjs
+await buildCorpus({ inputs, outDir: out, workers, force: true }); // warm-up: dictionaries, gazetteer, pdfjs
 const bs = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
-  await buildCorpus({ inputs, outDir: out, workers });
+  await buildCorpus({ inputs, outDir: out, workers, force: true });
   bs.push(performance.now() - t0);
 }
 await rm(out, { recursive: true, force: true });

@@ -38,7 +38,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))
-    .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries (~2 s, ~1 GB): worth it only with spare cores and long batches').argParser(wholeNumber('--workers', 0)))
+    .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries: worth it only with spare cores and long batches').argParser(wholeNumber('--workers', 0)))
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this, before reading them (default 50MB)').argParser(byteSize))
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)').argParser(wholeNumber('--max-pages', 1)))
     .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
