@@ -4,6 +4,7 @@
   var D = window.__DOC__;
   var STORE = 'plancorpus-review-decisions';
   var app = document.getElementById('app');
+  app.className = 'docapp';
   var spans = [];
   function el(tag, attrs, kids) {
     var e = document.createElement(tag);
@@ -63,7 +64,9 @@
       rows[n - 1].classList.add('hl');
       lit.push(n);
     }
-    if (rows[s.line - 1]) rows[s.line - 1].scrollIntoView({ block: 'center' });
+    // scroll the source pane only (scrollIntoView would move the whole page)
+    var r = rows[s.line - 1];
+    if (r) right.scrollTop = Math.max(0, r.offsetTop - right.clientHeight / 2);
   }
   left.addEventListener('click', function (ev) {
     var t = ev.target.closest ? ev.target.closest('[data-span]') : null;
@@ -124,7 +127,7 @@
   });
   function quantityCell(q) {
     if (!q) return el('td', { class: 'val' });
-    var kind = q.kind + (q.qualifier ? ' · ' + q.qualifier : '') + (q.value != null && String(q.value) !== q.raw ? ' · ' + q.value : '') + (q.period ? ' · ' + q.period.start + '–' + q.period.end : '');
+    var kind = q.kind + (q.qualifier && q.qualifier !== q.kind ? ' · ' + q.qualifier : '') + (q.value != null && String(q.value) !== q.raw ? ' · ' + q.value : '') + (q.period ? ' · ' + q.period.start + '–' + q.period.end : '');
     return jump('td', { class: 'val', title: kind }, [q.raw, el('span', { class: 'kind', text: kind })], q.source);
   }
   tab('tables', '表 ' + D.tables.length, function (p) {
@@ -139,8 +142,8 @@
           tbl.appendChild(el('tr', { 'data-id': i.id }, [
             el('td', { text: i.seq }),
             jump('td', null, [i.name, i.category ? el('span', { class: 'kind', text: i.category }) : null], i.source),
-            el('td', { text: (i.unit || '') + (i.unitNote ? '（' + i.unitNote + '）' : '') }),
-          ].concat(keys.map(function (k) { return quantityCell(i.values[k]); })).concat([el('td', { text: i.attributeText || '' })])));
+            el('td', { class: 'nw', text: (i.unit || '') + (i.unitNote ? '（' + i.unitNote + '）' : '') }),
+          ].concat(keys.map(function (k) { return quantityCell(i.values[k]); })).concat([el('td', { class: 'nw', text: i.attributeText || '' })])));
         });
         card.appendChild(el('div', { class: 'tablewrap' }, [tbl]));
       } else {
