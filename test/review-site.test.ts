@@ -107,6 +107,33 @@ describe('review site (chromium)', () => {
     await page.close();
   });
 
+  it('shows the PDF page with the box of a clicked indicator value (pdf.js, bundled, from disk)', async () => {
+    const doc = readDoc(join(tmp, 'corpus'), PDF_ID);
+    // 表 row 1 全区生产总值增速, 2024年完成 4.8
+    const ind = doc.tables[0].indicators.find((i) => i.name === '全区生产总值增速')!;
+    const key = doc.tables[0].columns.find((c) => c.header === '2024年完成')!.key;
+    const q = ind.values[key];
+    expect(q).toMatchObject({ raw: '4.8', kind: 'number', value: 4.8 });
+    const page = await open(`doc/${PDF_ID}.html`);
+    await page.click('#tab-tables');
+    const cell = page.locator('.card.table tr[data-id]').filter({ hasText: '全区生产总值增速' }).locator('td.val').nth(1);
+    expect(await cell.textContent()).toBe('4.8number');
+    await cell.click();
+    expect(await page.locator('.src .ln.hl mark').textContent()).toBe('4.8');
+    await page.click('#view-page');
+    const box = page.locator('#pdf-view .pdf-box');
+    await box.waitFor({ timeout: 20_000 });
+    expect(await page.getAttribute('#pdf-view', 'data-page')).toBe(String(q.source!.page));
+    expect(await box.getAttribute('data-bbox')).toBe(q.source!.bbox!.join(' '));
+    // the box sits inside the drawn page
+    const [sheet, rect] = [await page.locator('#pdf-view .pdf-sheet canvas').boundingBox(), await box.boundingBox()];
+    expect(rect!.width).toBeGreaterThan(5);
+    expect(rect!.x).toBeGreaterThan(sheet!.x);
+    expect(rect!.y + rect!.height).toBeLessThan(sheet!.y + sheet!.height);
+    await shoot(page, 'document-pdf-page.png');
+    await page.close();
+  });
+
   it('rejecting an OCR correction of the PDF and exporting gives a rules file that a rebuild obeys', async () => {
     const before = readDoc(join(tmp, 'corpus'), PDF_ID);
     const target = before.corrections.find((c) => c.rule === 'ocr/subject-entity' && String(c.evidence.context).includes('技能【漯河】'))!;

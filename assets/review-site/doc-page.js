@@ -33,10 +33,21 @@
 
   // ---- source pane: the raw lines
   var lines = D.raw == null ? [] : D.raw.split(/\r\n|\r|\n/);
-  var head = el('div', { class: 'source-head', id: 'source-head', text: D.raw == null ? 'raw text not available' : 'raw text · ' + lines.length + ' lines · click an item on the left to see its source' });
-  right.appendChild(head);
-  if (m.format === 'pdf') right.appendChild(el('div', { class: 'note', text: 'PDF: the extracted text the positions refer to (' + m.path + '); page and box are given with each span. A rendered page view is not part of this site yet.' }));
+  var head = el('span', { id: 'source-head', text: D.raw == null ? 'raw text not available' : 'raw text · ' + lines.length + ' lines · click an item on the left to see its source' });
+  var bar = el('div', { class: 'source-head' }, [head]);
+  right.appendChild(bar);
+  if (m.format === 'pdf' && !D.pdf) right.appendChild(el('div', { class: 'note', text: 'PDF: the extracted text the positions refer to; the PDF itself was not found when the site was generated, so there is no page view.' }));
   var src = el('div', { class: 'src', id: 'src' });
+  var pdfView = null;
+  if (D.pdf) {
+    var textBtn = el('button', { id: 'view-text', class: 'active', text: 'Extracted text' });
+    var pageBtn = el('button', { id: 'view-page', text: 'PDF page' });
+    pdfView = el('div', { id: 'pdf-view', class: 'pdf-view', hidden: 'hidden' });
+    bar.insertBefore(el('span', { class: 'source-tabs' }, [textBtn, pageBtn]), head);
+    textBtn.onclick = function () { textBtn.classList.add('active'); pageBtn.classList.remove('active'); pdfView.hidden = true; src.hidden = false; };
+    pageBtn.onclick = function () { pageBtn.classList.add('active'); textBtn.classList.remove('active'); pdfView.hidden = false; src.hidden = true; showPage(current); };
+    right.appendChild(pdfView);
+  }
   right.appendChild(src);
   if (D.raw == null) src.appendChild(el('div', { class: 'note', text: D.rawNote }));
   var rows = lines.map(function (t, i) {
@@ -45,8 +56,65 @@
     src.appendChild(row);
     return row;
   });
+  // ---- PDF page view: pdf.js (one classic script) and the PDF (base64) loaded on first use
+  var current = null;
+  var pdfDoc = null;
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var sc = document.createElement('script');
+      sc.src = url;
+      sc.onload = resolve;
+      sc.onerror = function () { reject(new Error('cannot load ' + url)); };
+      document.head.appendChild(sc);
+    });
+  }
+  function openPdf() {
+    if (!pdfDoc) pdfDoc = loadScript(D.pdf.lib).then(function () { return loadScript(D.pdf.data); }).then(function () {
+      var bin = atob(window.__PDF__);
+      var bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return window.pdfjsLib.getDocument({ data: bytes, isEvalSupported: false }).promise;
+    });
+    return pdfDoc;
+  }
+  var rendering = Promise.resolve();
+  var numPages = 0;
+  function showPage(s) {
+    if (!pdfView || pdfView.hidden) return;
+    var n = s && s.page ? s.page : 1;
+    var boxes = !s ? [] : s.placements ? s.placements.filter(function (p) { return p.page === n; }).map(function (p) { return p.bbox; }) : s.bbox ? [s.bbox] : [];
+    rendering = rendering.then(function () { return openPdf(); }).then(function (pdf) { numPages = pdf.numPages; return pdf.getPage(n); }).then(function (page) {
+      var width = Math.max(200, pdfView.clientWidth - 24);
+      var vp = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
+      var canvas = el('canvas');
+      var ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.floor(vp.width * ratio);
+      canvas.height = Math.floor(vp.height * ratio);
+      canvas.style.width = Math.floor(vp.width) + 'px';
+      canvas.style.height = Math.floor(vp.height) + 'px';
+      var sheet = el('div', { class: 'pdf-sheet' }, [canvas]);
+      return page.render({ canvasContext: canvas.getContext('2d'), viewport: vp, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : null }).promise.then(function () {
+        boxes.forEach(function (b) {
+          var r = vp.convertToViewportRectangle(b);
+          var x = Math.min(r[0], r[2]), y = Math.min(r[1], r[3]);
+          var box = el('div', { class: 'pdf-box', 'data-bbox': b.join(' ') });
+          box.style.left = x + 'px'; box.style.top = y + 'px';
+          box.style.width = Math.abs(r[2] - r[0]) + 'px'; box.style.height = Math.abs(r[3] - r[1]) + 'px';
+          sheet.appendChild(box);
+        });
+        pdfView.textContent = '';
+        pdfView.appendChild(el('div', { class: 'meta', text: 'page ' + n + ' of ' + numPages }));
+        pdfView.appendChild(sheet);
+        pdfView.setAttribute('data-page', String(n));
+        var first = sheet.querySelector('.pdf-box');
+        if (first) right.scrollTop = Math.max(0, pdfView.offsetTop + first.offsetTop - right.clientHeight / 3);
+      });
+    }).catch(function (e) { pdfView.textContent = 'cannot show the PDF page: ' + e.message; });
+  }
   var lit = [];
   function highlight(s) {
+    current = s;
+    showPage(s);
     lit.forEach(function (n) { var r = rows[n - 1]; r.classList.remove('hl'); r.lastChild.textContent = lines[n - 1]; });
     lit = [];
     head.textContent = 'raw span ' + s.line + ':' + s.column + ' – ' + s.endLine + ':' + s.endColumn + ' (offsets ' + s.offset + '–' + s.endOffset + ')' + (s.page ? ' · page ' + s.page : '') + (s.bbox ? ' · bbox ' + s.bbox.map(function (x) { return Math.round(x); }).join(' ') : '');

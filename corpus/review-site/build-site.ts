@@ -7,6 +7,8 @@
  * The raw text: for extracted inputs (PDF, .docx, HTML) the corpus keeps `<id>.source.txt`; for text
  * inputs the corpus keeps no copy, so the source file is read from the build root (`sources`, default
  * the current folder) at `source.path`, checked against the recorded sha256 and decoded as the build did.
+ * A PDF is read from there too and embedded (base64, OUT/data/<id>.pdf.js) for the page view, drawn
+ * by pdf.js bundled as one classic script (OUT/assets/pdfjs.js, loaded only when a page is opened).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +49,15 @@ export function rawTextOf(corpusDir: string, doc: PlanDocument, sources: string)
   } catch (err) {
     return { text: null, note: `${file} cannot be decoded: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/** The PDF itself, for the page view: read from the build root and checked against the recorded sha256; null when absent or changed. */
+function pdfBytesOf(doc: PlanDocument, sources: string): Buffer | null {
+  if (doc.source.format !== 'pdf') return null;
+  const file = join(sources, doc.source.path);
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return createHash('sha256').update(bytes).digest('hex') === doc.source.sha256 ? bytes : null;
 }
 
 function readLinks(corpusDir: string): Link[] {
@@ -91,6 +102,7 @@ export async function buildReviewSite(corpusDir: string, outDir: string, opts: S
   const rows: IndexRow[] = [];
   const problems: SiteResult['problems'] = [];
   let pages = 0;
+  let pdfjsCopied = false;
   for (const entry of corpus.index.documents) {
     let doc: PlanDocument | null = null;
     if (entry.status === 'ok') {
@@ -107,7 +119,14 @@ export async function buildReviewSite(corpusDir: string, outDir: string, opts: S
     }
     const raw = rawTextOf(corpusDir, doc, sources);
     if (raw.note) problems.push({ id: doc.id, message: raw.note });
-    const view = docView(doc, raw, links);
+    const pdf = pdfBytesOf(doc, sources);
+    if (doc.source.format === 'pdf' && !pdf) problems.push({ id: doc.id, message: `${join(sources, doc.source.path)} not found or changed since the build: no PDF page view (the extracted text is shown)` });
+    if (pdf) {
+      if (!pdfjsCopied) copyFileSync(packageFile('dist/review-site/pdfjs.js'), join(outDir, 'assets', 'pdfjs.js'));
+      pdfjsCopied = true;
+      writeFileSync(join(outDir, 'data', `${doc.id}.pdf.js`), dataScript('__PDF__', pdf.toString('base64')));
+    }
+    const view = { ...docView(doc, raw, links), pdf: pdf ? { data: `../data/${doc.id}.pdf.js`, lib: '../assets/pdfjs.js' } : null };
     writeFileSync(join(outDir, 'data', `${doc.id}.js`), dataScript('__DOC__', view));
     writeFileSync(join(outDir, 'doc', `${doc.id}.html`), shell(view.title, '../', [`../data/${doc.id}.js`, '../assets/doc-page.js']));
     pages += 1;
