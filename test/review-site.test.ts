@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,6 +78,34 @@ describe('review site (chromium)', () => {
     await page.fill('#search', '上海');
     expect(await rows.count()).toBe(0);
     await page.close();
+  });
+
+  it('keeps the index page fast with 5,000 documents (50 rows a page, search in memory)', async () => {
+    // the generated index data, its two real rows repeated to 5,000 with distinct ids and years
+    const file = join(tmp, 'site', 'data', 'index.js');
+    const original = readFileSync(file, 'utf8');
+    const data = JSON.parse(original.replace(/^window\.__INDEX__ = /, '').replace(/;\n$/, '')) as { documents: Array<{ id: string; year: number | null }> };
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ ...data.documents[i % 2], id: `doc-${i}`, year: 2000 + (i % 26) }));
+    writeFileSync(file, `window.__INDEX__ = ${JSON.stringify({ ...data, documents: rows })};\n`);
+    try {
+      const t0 = Date.now();
+      const page = await open('index.html');
+      await page.locator('#documents tr[data-id]').first().waitFor();
+      const loaded = Date.now() - t0;
+      expect(await page.locator('#documents tr[data-id]').count()).toBe(50);
+      expect(await page.locator('.pager span').textContent()).toBe('page 1 of 100');
+      const t1 = Date.now();
+      await page.fill('#search', '纲要');
+      expect(await page.locator('#shown').textContent()).toBe('2500 shown');
+      const searched = Date.now() - t1;
+      await page.click('#next');
+      expect(await page.locator('#documents tr[data-id]').first().getAttribute('data-id')).toBe('doc-100');
+      expect(loaded).toBeLessThan(3000);
+      expect(searched).toBeLessThan(1000);
+      await page.close();
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 
   it('shows fixture 000: 12 boxes, both indicator tables, and an indicator value jumps to its raw line', async () => {
