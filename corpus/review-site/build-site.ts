@@ -1,0 +1,138 @@
+/**
+ * `plancorpus review CORPUS --html OUT`: a static review site that opens from disk (no server, no
+ * network). OUT/index.html lists the corpus; OUT/doc/<id>.html shows one document beside its raw
+ * text. Data is written as classic scripts (OUT/data/*.js setting window.__INDEX__ / window.__DOC__),
+ * because a page opened from file:// cannot fetch() JSON in Chromium.
+ *
+ * The raw text: for extracted inputs (PDF, .docx, HTML) the corpus keeps `<id>.source.txt`; for text
+ * inputs the corpus keeps no copy, so the source file is read from the build root (`sources`, default
+ * the current folder) at `source.path`, checked against the recorded sha256 and decoded as the build did.
+ * A PDF is read from there too and embedded (base64, OUT/data/<id>.pdf.js) for the page view, drawn
+ * by pdf.js bundled as one classic script (OUT/assets/pdfjs.js, loaded only when a page is opened).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeText } from '../../pipeline/ingest/decode.js';
+import { LinksFile, type Link } from '../../schemas/link.js';
+import type { PlanDocument } from '../../schemas/document.js';
+import { packageFile } from '../../core/package-root.js';
+import { CorpusError, openCorpus } from '../store.js';
+import { docView, indexRow, type IndexRow } from './doc-view.js';
+
+export interface SiteOptions {
+  /** the build root the corpus' source paths are relative to (for text inputs' raw text) */
+  readonly sources?: string;
+}
+
+export interface SiteResult {
+  documents: number;
+  pages: number;
+  /** documents whose page lacks its raw text, or which could not be read, with why */
+  problems: Array<{ id: string; message: string }>;
+}
+
+/** The asset files every page loads, shipped in the package under assets/review-site/. */
+const ASSETS = ['review.css', 'index-page.js', 'doc-page.js'] as const;
+
+/** The raw text a document's spans point into, or why it is not available. */
+export function rawTextOf(corpusDir: string, doc: PlanDocument, sources: string): { text: string | null; note: string | null } {
+  const extracted = doc.source.extracted;
+  const file = extracted ? join(corpusDir, extracted.path) : join(sources, doc.source.path);
+  const expected = extracted ? extracted.sha256 : doc.source.sha256;
+  if (!existsSync(file)) return { text: null, note: `raw text not found: ${file}${extracted ? '' : ' (give the build root with --sources DIR)'}` };
+  const bytes = readFileSync(file);
+  if (createHash('sha256').update(bytes).digest('hex') !== expected) return { text: null, note: `${file} has changed since the build (sha256 differs): positions would be wrong` };
+  if (extracted) return { text: bytes.toString('utf8'), note: null };
+  try {
+    return { text: decodeText(bytes).text, note: null };
+  } catch (err) {
+    return { text: null, note: `${file} cannot be decoded: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** The PDF itself, for the page view: read from the build root and checked against the recorded sha256; null when absent or changed. */
+function pdfBytesOf(doc: PlanDocument, sources: string): Buffer | null {
+  if (doc.source.format !== 'pdf') return null;
+  const file = join(sources, doc.source.path);
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return createHash('sha256').update(bytes).digest('hex') === doc.source.sha256 ? bytes : null;
+}
+
+function readLinks(corpusDir: string): Link[] {
+  const file = join(corpusDir, 'links.json');
+  if (!existsSync(file)) return [];
+  const r = LinksFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!r.success) throw new CorpusError(`${file} does not validate against the links schema`, file);
+  return r.data.links;
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+
+function shell(title: string, up: string, scripts: string[]): string {
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<link rel="stylesheet" href="${up}assets/review.css">`,
+    '</head>',
+    '<body>',
+    '<div id="app"><noscript>This review page needs JavaScript.</noscript></div>',
+    ...scripts.map((s) => `<script src="${esc(s)}"></script>`),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+const dataScript = (name: string, value: unknown) => `window.${name} = ${JSON.stringify(value)};\n`;
+
+/** Write the site; deterministic (same corpus and sources → same bytes). */
+export async function buildReviewSite(corpusDir: string, outDir: string, opts: SiteOptions = {}): Promise<SiteResult> {
+  const corpus = await openCorpus(corpusDir);
+  const sources = opts.sources ?? process.cwd();
+  const links = readLinks(corpusDir);
+  for (const d of ['assets', 'data', 'doc']) mkdirSync(join(outDir, d), { recursive: true });
+  for (const a of ASSETS) copyFileSync(packageFile(`assets/review-site/${a}`), join(outDir, 'assets', a));
+
+  const rows: IndexRow[] = [];
+  const problems: SiteResult['problems'] = [];
+  let pages = 0;
+  let pdfjsCopied = false;
+  for (const entry of corpus.index.documents) {
+    let doc: PlanDocument | null = null;
+    if (entry.status === 'ok') {
+      try {
+        doc = corpus.document(entry);
+      } catch (err) {
+        if (!(err instanceof CorpusError)) throw err;
+        problems.push({ id: entry.id, message: err.message });
+      }
+    }
+    if (!doc) {
+      rows.push(indexRow(entry, null, null));
+      continue;
+    }
+    const raw = rawTextOf(corpusDir, doc, sources);
+    if (raw.note) problems.push({ id: doc.id, message: raw.note });
+    const pdf = pdfBytesOf(doc, sources);
+    if (doc.source.format === 'pdf' && !pdf) problems.push({ id: doc.id, message: `${join(sources, doc.source.path)} not found or changed since the build: no PDF page view (the extracted text is shown)` });
+    if (pdf) {
+      if (!pdfjsCopied) copyFileSync(packageFile('dist/review-site/pdfjs.js'), join(outDir, 'assets', 'pdfjs.js'));
+      pdfjsCopied = true;
+      writeFileSync(join(outDir, 'data', `${doc.id}.pdf.js`), dataScript('__PDF__', pdf.toString('base64')));
+    }
+    const view = { ...docView(doc, raw, links), pdf: pdf ? { data: `../data/${doc.id}.pdf.js`, lib: '../assets/pdfjs.js' } : null };
+    writeFileSync(join(outDir, 'data', `${doc.id}.js`), dataScript('__DOC__', view));
+    writeFileSync(join(outDir, 'doc', `${doc.id}.html`), shell(view.title, '../', [`../data/${doc.id}.js`, '../assets/doc-page.js']));
+    pages += 1;
+    rows.push(indexRow(entry, doc, `doc/${doc.id}.html`));
+  }
+  writeFileSync(join(outDir, 'data', 'index.js'), dataScript('__INDEX__', { tool: corpus.index.tool, documents: rows }));
+  writeFileSync(join(outDir, 'index.html'), shell('plancorpus review', '', ['data/index.js', 'assets/index-page.js']));
+  return { documents: rows.length, pages, problems };
+}
