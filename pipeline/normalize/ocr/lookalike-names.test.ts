@@ -11,23 +11,15 @@ import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules } from './rules.js';
 import { detectSubject } from './subject.js';
 import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';
+import { seededRandom } from '../../../test/helpers.js';
 
 const g = loadGazetteer();
 const rules = defaultRules();
 const lexicon = jiebaLexicon();
 const base = readFixture('000');
 
-/** mulberry32: a small seeded generator, so every run picks the same districts and places. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** every run picks the same districts and places */
+const random = seededRandom;
 
 /** Fixture 000 (a 湛河区 plan) rewritten for another division. */
 const rewrite = (d: Division) => base.split('湛河区').join(d.name).split('湛河').join(d.short);
