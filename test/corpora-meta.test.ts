@@ -63,7 +63,7 @@ const EXPECTED: Record<string, Expect> = {
   'national/cn-state-council-gwr-2001.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 2001 }, // 连同《纲要（草案）》一并审议; 2001年是进入新世纪、实施“十五”计划的第一年
   'national/cn-state-council-gwr-2002.txt': gwr(2002), // 首先报告2001年的工作
   'national/cn-state-council-gwr-2003.txt': gwr(2003), // 向第十届全国人民代表大会第一次会议报告
-  'national/cn-state-council-gwr-2004.txt': gwr(2004, { gap: true }), // 一、一年来工作回顾 (no year named)
+  'national/cn-state-council-gwr-2004.txt': gwr(2004), // 一、一年来工作回顾 (no year named); 二、2004年主要任务
   'national/cn-state-council-gwr-2005.txt': gwr(2005), // 一、过去一年工作回顾 / 2004年，…
   'national/cn-state-council-gwr-2006.txt': gwr(2006), // 一、去年工作回顾 / 2005年，…
   'national/cn-state-council-gwr-2007.txt': gwr(2007),

@@ -8,7 +8,7 @@ const YEAR = '(\\d(?: ?\\d){3}|[〇○Ｏ零一二三四五六七八九]{4})';
  * Year rules over the text when no date is stated, each marked inferred:
  * - the part reviewing a year (2019年工作回顾, 1994年国内工作的回顾, 首先报告2001年的工作, 刚刚过去的2013年,
  *   2016年…计划执行情况) → the report is of the next year;
- * - the part planning a year (2020年县政府工作总体要求, 2025年工作安排, 关于1958年度国民经济计划（草案）的报告,
+ * - the part planning a year (2020年县政府工作总体要求, 2025年工作安排, 2004年主要任务, 关于1958年度国民经济计划（草案）的报告,
  *   关于1956年国家预算的报告) → that year.
  */
 const RULES: ReadonlyArray<{ re: RegExp; rule: string; offset: number }> = [
@@ -17,7 +17,7 @@ const RULES: ReadonlyArray<{ re: RegExp; rule: string; offset: number }> = [
   { re: new RegExp(`${YEAR}年(?:[\\p{Script=Han}]{0,12}?)(?:计划|规划|预算)执行情况`, 'u'), rule: 'execution-year', offset: 1 },
   { re: new RegExp(`${YEAR}(?:、\\d{4})?年度?(?:[\\p{Script=Han}]{0,10}?)(?:计划|预算)(?:安排)?(?:（草案）|\\(草案\\)|草案)?的报告`, 'u'), rule: 'plan-year', offset: 0 },
   { re: new RegExp(`${YEAR}\\s*年\\s*\\d{1,2}\\s*月就职[^。]{0,12}?(?:已经|整整)?五年`), rule: 'term-years', offset: 5 },
-  { re: new RegExp(`^[一二三四五六七八九十、（）()\\s]*${YEAR}年[\\p{Script=Han}]{0,8}?工作(?:的)?(?:总体要求|安排|主要任务|建议)`, 'u'), rule: 'plan-year', offset: 0 },
+  { re: new RegExp(`^[一二三四五六七八九十、（）()\\s]*${YEAR}年(?:[\\p{Script=Han}]{0,8}?工作(?:的)?)?(?:总体要求|安排|主要任务|建议)`, 'u'), rule: 'plan-year', offset: 0 },
 ];
 
 function yearOf(m: RegExpExecArray): number | null {
