@@ -161,6 +161,10 @@ describe('not a plan document', () => {
     const excerpt = lines('今年政府工作的总体要求是：', ...Array(8).fill(item), '全县经济社会发展主要预期目标是：', ...Array(8).fill(item));
     expect(notAPlanDocument(excerpt)).toBeNull();
   });
+  it('a page in another language that lists reports by their Chinese titles (a README of a collection)', () => {
+    const row = 'The file holds the verbatim content of the record: 2024年中华人民共和国国务院政府工作报告, with a license footer and broken links; 各位代表，现在我代表国务院向大会报告政府工作，请予审议。';
+    expect(notAPlanDocument(lines(...Array(30).fill(row)))?.reason).toBe('other-language');
+  });
   it('news about the session opening', () => {
     const news = '本报讯 县第十八届人民代表大会第三次会议今天上午在县会议中心隆重开幕。大会听取和审议了县长所作的政府工作报告，审查了计划和预算报告。'.repeat(12);
     expect(notAPlanDocument(lines(news))?.reason).toBe('session-news');

@@ -18,7 +18,7 @@ const hanCount = (t: string): number => (t.match(/\p{Script=Han}/gu) ?? []).leng
 export const MIN_PROSE = 600;
 
 export interface NotAPlan {
-  reason: 'no-body' | 'too-short' | 'session-news' | 'summary-layout';
+  reason: 'no-body' | 'too-short' | 'other-language' | 'session-news' | 'summary-layout';
   message: string;
   prose: number;
 }
@@ -37,6 +37,9 @@ export function notAPlanDocument(body: readonly TextLine[], options: { titled?: 
   if (all < 50) return { reason: 'no-body', prose, message: `no body: ${all} Chinese characters besides site chrome` };
   if (prose < MIN_PROSE) return { reason: 'too-short', prose, message: `only ${prose} Chinese characters of running prose: a placeholder, a page of another site or a header, not a plan or report` };
   const text = content.map((l) => l.text).join('\n');
+  // a page written in another language that quotes Chinese titles (a README or catalogue of reports)
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  if (latin > all) return { reason: 'other-language', prose, message: `written mostly in another language (${latin} Latin letters, ${all} Chinese characters): a page about plans or reports, not one` };
   const firstPerson = /我(?:现在)?代表|我受|各位代表/.test(text);
   // a news item about the session opening reports on the report in the third person and says the session opened
   if (prose < 4000 && /开幕/.test(text) && /(?:听取|审议|作)[^。]{0,20}政府工作报告/.test(text) && !firstPerson) {
