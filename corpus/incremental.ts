@@ -68,8 +68,11 @@ export interface IncrementalJob {
   file: string;
 }
 
-/** Failures worth retrying on an unchanged input: they do not come from the document's bytes. */
-const TRANSIENT = new Set(['read-error', 'internal-error']);
+/**
+ * Failures worth retrying on an unchanged input: they do not come from the document's bytes alone,
+ * but from the machine or from a limit the next run may raise (--max-bytes, --max-pages, --timeout, --max-memory).
+ */
+const TRANSIENT = new Set(['read-error', 'internal-error', 'too-large', 'pdf-too-many-pages', 'timeout', 'out-of-memory', 'worker-crashed']);
 
 /**
  * For each job, the previous entry to keep (the input is unchanged and was built by the same

@@ -133,6 +133,9 @@ describe('limits', () => {
     const r = await cli(['build', dir, '--out', join(dir, 'out'), '--max-pages', '1']);
     expect(r.code).toBe(1);
     expect(index(join(dir, 'out')).documents[0].error).toEqual({ code: 'pdf-too-many-pages', message: '2 pages, over the limit of 1 (raise it with --max-pages)' });
+    // the refusal came from the limit, not the bytes: a re-run under the default limit builds it
+    expect((await cli(['build', dir, '--out', join(dir, 'out')])).code).toBe(0);
+    expect(index(join(dir, 'out')).documents[0].status).toBe('ok');
   });
 
   it('refuses an input over --max-bytes before reading it', async () => {
