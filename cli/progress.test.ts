@@ -38,11 +38,18 @@ describe('ProgressReporter', () => {
 
   it('off a terminal, prints a plain progress line every interval (so logs show life)', async () => {
     const { io, err } = capture(false);
-    const p = new ProgressReporter(io, { format: 'text', quiet: true, out: 'output', intervalMs: 20 });
+    const p = new ProgressReporter(io, { format: 'text', quiet: false, out: 'output', intervalMs: 20 });
     p.document(1, 3, entry('a.txt'));
     await new Promise((r) => setTimeout(r, 70));
     p.stop();
     expect(err.filter((l) => l.startsWith('progress [1/3] ')).length).toBeGreaterThanOrEqual(2);
+    // --quiet: nothing but results and errors
+    const quiet = capture(false);
+    const q = new ProgressReporter(quiet.io, { format: 'text', quiet: true, out: 'output', intervalMs: 20 });
+    q.document(1, 3, entry('a.txt'));
+    await new Promise((r) => setTimeout(r, 70));
+    q.stop();
+    expect(quiet.err).toEqual([]);
   });
 
   it('--log-format json: one JSON object per event', () => {

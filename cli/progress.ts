@@ -43,7 +43,8 @@ export class ProgressReporter {
     private readonly opts: ProgressOptions,
   ) {
     this.started = this.now();
-    if (!io.stderrIsTTY || opts.format === 'json') {
+    // --quiet: nothing but results and errors, so no progress line either (JSON events are results)
+    if ((!io.stderrIsTTY && !opts.quiet) || opts.format === 'json') {
       this.timer = setInterval(() => this.tick(), opts.intervalMs ?? 5000);
       this.timer.unref();
     }

@@ -98,6 +98,8 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   let events: BuildEvent[];
   if (todo.length === 0) {
     events = [];
+  } else if (limited && !workerScript()) {
+    throw new Error('--timeout and --max-memory run documents on worker threads: build the compiled worker first (npm run build)');
   } else if ((workers > 1 || limited) && workerScript()) {
     events = (await runPool(todo, { workers, setup: { rules: options.rules, ocr: options.ocr, maxPages: options.maxPages }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, (e) => progress(stamp(e)))).map(stamp);
   } else {
