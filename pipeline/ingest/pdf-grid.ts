@@ -163,3 +163,8 @@ export function findGrids(rules: readonly PdfRule[]): Grid[] {
   }
   return grids.sort((a, b) => a.top - b.top || a.x0 - b.x0);
 }
+
+/** A grid cell with the text of the items whose centres fall in it. */
+export interface TableCellText extends GridCell {
+  text: string;
+}

@@ -5,9 +5,8 @@
  * View space throughout (see pdf-geometry.ts).
  */
 import type { PdfItem, PdfRule } from './pdf-geometry.js';
-import { mergeCollinear, type Grid } from './pdf-grid.js';
+import { mergeCollinear, type Grid, type TableCellText } from './pdf-grid.js';
 import { groupLines, itemCentreY, joinLines } from './pdf-lines.js';
-import type { TableCellText } from './pdf-page.js';
 
 export interface OpenTable {
   grid: Grid;

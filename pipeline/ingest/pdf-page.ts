@@ -5,15 +5,13 @@
  */
 import type { PdfItem, PdfPageGeometry, PdfRule } from './pdf-geometry.js';
 import { findOpenTables, findUnruledTables } from './pdf-open-table.js';
-import { findGrids, type Grid, type GridCell } from './pdf-grid.js';
+import { findGrids, type Grid, type GridCell, type TableCellText } from './pdf-grid.js';
+
+export type { TableCellText } from './pdf-grid.js';
 import { groupLines, itemCentreY, joinLines, type PdfLine } from './pdf-lines.js';
 import { matchMarker } from '../../core/text/markers.js';
 import { BOX_MARKER } from '../../core/text/line-kind.js';
 import { endsSentence } from '../../core/text/chars.js';
-
-export interface TableCellText extends GridCell {
-  text: string;
-}
 
 export type PagePiece =
   | { kind: 'line'; line: PdfLine }

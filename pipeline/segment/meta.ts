@@ -1,33 +1,14 @@
-import type { DocType, Meta, Paragraph, TocEntry } from '../../schemas/document.js';
-import type { Block, Region } from '../types.js';
+import type { DocType, Meta, Paragraph } from '../../schemas/document.js';
+import type { Block } from '../types.js';
 import { displayWidth } from '../../core/text/chars.js';
 import { parseNumeral } from '../../core/text/chinese-numerals.js';
 import { DATE_LINE } from './front-matter.js';
 import type { DocContext } from '../../core/context.js';
-import type { SourceSpan } from '../../schemas/source.js';
 import { decideMeta } from './meta/decide.js';
 import { fiveYearPeriod } from './meta/five-year-period.js';
-import type { PrintedLine } from './meta/hit.js';
+import type { MetaInput } from './meta/input.js';
 
-export interface MetaInput {
-  cover: readonly Block[];
-  front: readonly Block[];
-  /** the first paragraphs of the body, for documents without a cover (title from the preface's first sentence) */
-  leadParagraphs: ReadonlyArray<Pick<Paragraph, 'text'>>;
-  toc: TocEntry[];
-  region: Region;
-  /** the last blocks of the document: a signature and a date often close it */
-  closing?: readonly Block[];
-  /**
-   * the text's lines as printed (before unwrapping joins them), for the opening formulas, date and
-   * session lines, the year rules and the not-a-plan check (default: the front and cover blocks)
-   */
-  lines?: readonly PrintedLine[];
-  /** raw span of a range of the text the lines come from, for evidence (default: none) */
-  locate?: (start: number, end: number) => SourceSpan;
-  /** a title read outside the text (a scraper's 标题 field, removed as furniture): used when the text has none */
-  fallbackTitle?: string | null;
-}
+export type { MetaInput } from './meta/input.js';
 
 /** Words that make a line part of a document's title. */
 const TITLE_WORD = /(?:纲要|规划|计划|报告|方案|意见|决定|通知|公报)/;

@@ -2,7 +2,7 @@ import type { DocType, Meta, MetaEvidence } from '../../../schemas/document.js';
 import type { SourceSpan } from '../../../schemas/source.js';
 import { loadHistory, type History } from '../../../core/gazetteer/history.js';
 import type { Block } from '../../types.js';
-import type { MetaInput } from '../meta.js';
+import type { MetaInput } from './input.js';
 import { firstHit, type Hit, type PrintedLine, type TextLine } from './hit.js';
 import { dateLineOf, parseDate, type DateValue } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, docTypeOfTitle } from './doc-type.js';

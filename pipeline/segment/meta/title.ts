@@ -1,5 +1,5 @@
 import type { MetaEvidence } from '../../../schemas/document.js';
-import type { MetaInput } from '../meta.js';
+import type { MetaInput } from './input.js';
 import type { TextLine } from './hit.js';
 import { fieldValue } from './scraper-header.js';
 
