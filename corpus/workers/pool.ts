@@ -3,12 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildEvent, BuildJob } from './build-one.js';
 import type { PipelineOptions } from '../../pipeline/document.js';
+import { dictTable } from '../../core/lexicon/jieba-dict.js';
 
 /** The compiled worker script; absent when running from TypeScript sources (tests), then builds stay in-process. */
 export function workerScript(): string | null {
   const url = new URL('./worker.js', import.meta.url);
   const path = fileURLToPath(url);
   return existsSync(path) ? path : null;
+}
+
+/** What a worker is started with: the pipeline's options and the dictionary table's shared memory. */
+export interface WorkerSetup {
+  pipeline: PipelineOptions;
+  dictionary: ArrayBufferLike;
 }
 
 export interface PoolOptions {
@@ -35,8 +42,10 @@ export async function runPool(jobs: readonly BuildJob[], opts: PoolOptions, onDo
   if (!script) throw new Error('worker script not built (run npm run build)');
   const results: BuildEvent[] = new Array(jobs.length);
   let next = 0;
+  // the dictionary table is read once, here, and shared with every worker (no copy per thread)
+  const workerData: WorkerSetup = { pipeline: opts.setup, dictionary: dictTable().buffer };
   const spawn = (): Worker =>
-    new Worker(script, { workerData: opts.setup, resourceLimits: opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : undefined });
+    new Worker(script, { workerData, resourceLimits: opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : undefined });
 
   const slot = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
