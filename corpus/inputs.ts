@@ -9,7 +9,6 @@
 import { opendir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import { plainError } from './plain-error.js';
 import { INPUT_EXTENSION_LIST } from '../pipeline/ingest/format.js';
 
@@ -112,6 +111,7 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
     if (st?.isDirectory()) await walk(abs, abs);
     else if (st) await add(abs, dirname(abs), st);
     else {
+      const { default: fg } = await import('fast-glob'); // loaded for glob patterns only
       const matches = await fg(toPosix(input), { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
       if (matches.length === 0) throw new NoInputsError(`no file matches ${input}`);
       for (const f of matches.sort()) await add(resolve(f), dirname(resolve(f)), await stat(f));

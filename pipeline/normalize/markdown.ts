@@ -5,13 +5,18 @@
  * link targets, and pipe tables turned into tab-separated rows (the delimiter row removed).
  * Blocks are found with markdown-it (its token line maps); **bold** is left to the markup step.
  */
-import MarkdownIt from 'markdown-it';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
+import type * as Yaml from 'yaml';
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { FORMAT_EXTENSIONS } from '../ingest/format.js';
 
-const md = new MarkdownIt('commonmark').enable('table');
+// markdown-it and yaml are loaded by the first Markdown input, not by every build
+const require = createRequire(import.meta.url);
+let parser: MarkdownIt | null = null;
+const md = (): MarkdownIt => (parser ??= new (require('markdown-it') as typeof MarkdownIt)('commonmark').enable('table'));
+const parseYaml = (text: string): unknown => (require('yaml') as typeof Yaml).parse(text);
 
 /** Is the document a Markdown input (by the extension its format was read from)? */
 export const isMarkdownPath = (path: string): boolean => FORMAT_EXTENSIONS.md.includes(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
@@ -52,7 +57,7 @@ export function markdownEdits(text: string, from = 0): Edit[] {
   const starts = lineStarts(body).map((s) => s + from);
   const lineText = (l: number): string => text.slice(starts[l], (starts[l + 1] ?? text.length + 1) - 1);
   const remove = (start: number, end: number, rule: string): void => void (end > start && edits.push({ start, end, replacement: '', rule, kind: 'removal' }));
-  const tokens = md.parse(body, {});
+  const tokens = md().parse(body, {});
   const quoted = new Set<number>();
   for (const t of tokens) {
     if (!t.map) continue;

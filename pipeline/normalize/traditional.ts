@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js';
+import * as OpenCC from 'opencc-js/t2cn'; // the traditional → simplified dictionaries only (a tenth of the full package)
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { dictCharFrequency } from '../../core/lexicon/jieba-dict.js';

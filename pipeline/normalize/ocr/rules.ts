@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { OcrRules, OcrRulesFile } from '../../../schemas/ocr-rules.js';
 import { packageFile } from '../../../core/package-root.js';
@@ -21,6 +22,9 @@ export function formatIssues(file: string, error: z.ZodError): string {
   });
   return `invalid OCR rules file\n${lines.join('\n')}`;
 }
+
+// yaml is loaded only for a user's .yaml rules file (the default rules are JSON)
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof Yaml).parse(text);
 
 function readStructured(file: string): unknown {
   const text = readFileSync(file, 'utf8');
