@@ -17,10 +17,12 @@ export function segmentWindow(text: string, lexicon: Lexicon, totals = dictTotal
   const n = text.length;
   const best = new Float64Array(n + 1);
   const next = new Int32Array(n + 1);
+  const at = lexicon.frequencyAt;
+  const frequency = at ? (i: number, j: number) => at(text, i, j) || undefined : (i: number, j: number) => lexicon.get(text.slice(i, j));
   for (let i = n - 1; i >= 0; i--) {
     best[i] = -Infinity;
     for (let len = 1; len <= Math.min(MAX_TOKEN, totals.maxLength, n - i); len++) {
-      const f = lexicon.get(text.slice(i, i + len));
+      const f = frequency(i, i + len);
       if (f === undefined && len > 1) continue;
       const w = (f === undefined ? unknown : Math.log(f) - logTotal) + best[i + len];
       if (w > best[i]) {

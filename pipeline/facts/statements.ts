@@ -38,8 +38,6 @@ export interface Statement extends Span {
   qualifiers: FactQualifier[];
 }
 
-const SENTENCE_END = /[。！？!?]/u;
-const CLAUSE_END = /[，；：、,;:]/u;
 const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 
 /** Units a prose fact may carry: amounts, people, rates and physical quantities — not dates, ages or times. */
@@ -98,11 +96,20 @@ const CHANGE = new RegExp(
 const MULTIPLE = new RegExp(String.raw`^\s*(?:是|为)[^，。；\d]{1,16}的\s*(${NUM})\s*倍`, 'u');
 const DOUBLING = /^\s*(?:比[^，。；\d]{1,12})?翻(?:了)?一番/u;
 
-function split(text: string, re: RegExp, from: number, to: number): Span[] {
+/** The characters that end a sentence or a clause, by UTF-16 code (a table test per character, no string made). */
+const charTable = (chars: string): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+};
+const SENTENCE_ENDS = charTable('。！？!?');
+const CLAUSE_ENDS = charTable('，；：、,;:');
+
+function split(text: string, ends: Uint8Array, from: number, to: number): Span[] {
   const out: Span[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    if (re.test(text[i])) {
+    if (ends[text.charCodeAt(i)] === 1) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
@@ -120,11 +127,17 @@ interface ValueMatch {
   suffix: string | null;
 }
 
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
 /** Numbers with a unit in a clause (dates and counts of years are not values). */
 function valuesIn(text: string, clause: Span): ValueMatch[] {
   const out: ValueMatch[] = [];
+  // a clause without a digit has no value: do not let the search run on to the next digit of the passage
+  let digit = clause.start;
+  while (digit < clause.end && !isDigitCode(text.charCodeAt(digit))) digit++;
+  if (digit === clause.end) return out;
   const re = new RegExp(NUM, 'gu');
-  re.lastIndex = clause.start;
+  re.lastIndex = digit;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < clause.end) {
     const numEnd = m.index + m[0].length;
@@ -235,13 +248,14 @@ export type KnownName = (name: string, growth: boolean) => boolean;
 /** The metric statements of a passage, in order. */
 export function findStatements(text: string, known: KnownName): Statement[] {
   const out: Statement[] = [];
-  for (const sentence of split(text, SENTENCE_END, 0, text.length)) {
-    const clauses = split(text, CLAUSE_END, sentence.start, sentence.end);
+  for (const sentence of split(text, SENTENCE_ENDS, 0, text.length)) {
+    const clauses = split(text, CLAUSE_ENDS, sentence.start, sentence.end);
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci];
+      const all = valuesIn(text, clause);
+      if (all.length === 0) continue; // most clauses state no number
       const body = text.slice(clause.start, clause.end);
       if (/分别|之间|～|~/.test(body)) continue;
-      const all = valuesIn(text, clause);
       const values = all.filter((v) => v.unit !== '' && !/^\s*年/.test(text.slice(v.end, v.end + 1)));
       const dates = all.filter((v) => v.unit === '' && /^\d{4}$/.test(v.number) && /^\s*年/.test(text.slice(v.end, v.end + 3)));
       // 比重由46.9%提高到48.2%: the value reached is the statement, the starting point only its context

@@ -24,9 +24,10 @@ function t2sChar(ch: string): string {
   return out;
 }
 
-function isConvertible(code: number, ch: string): boolean {
+function isConvertible(code: number): boolean {
   let v = convertible[code];
   if (v === 0) {
+    const ch = String.fromCharCode(code); // made once per distinct character, not per occurrence
     v = t2sChar(ch) !== ch ? 2 : 1;
     convertible[code] = v;
   }
@@ -60,7 +61,7 @@ export function traditionalProfile(text: string): TraditionalProfile {
     // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
       han++;
-      if (isConvertible(c, text[i])) count++;
+      if (isConvertible(c)) count++;
     }
   }
   const ratio = han === 0 ? 0 : count / han;

@@ -35,8 +35,10 @@ export function abbreviationFindings(
   if (!head || subject.short.length < 2) return [];
   // only name-only pairs (漯/淮 for 湛): characters of everyday words (扬 for 杨) are rule 3's
   const forms = (index.get(head) ?? []).filter((p) => p.kind === 'glyph' && p.scope === 'names').map((p) => p.char);
+  const formCodes = forms.filter((f) => f.length === 1).map((f) => f.charCodeAt(0));
   const out: AbbreviationFinding[] = [];
   for (let i = 0; i < compact.length - 1; i++) {
+    if (!formCodes.includes(compact.charCodeAt(i))) continue; // by code: no string per character of the text
     const ch = compact[i];
     if (!forms.includes(ch) || skip(i) || skip(i + 1)) continue;
     const next = compact[i + 1];
