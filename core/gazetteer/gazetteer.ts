@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readShipped, readValidated } from '../shipped-data.js';
 import { shortName } from './short-name.js';
 import { packageFile } from '../package-root.js';
 
@@ -105,10 +105,9 @@ let cached: Gazetteer | undefined;
 /** Load and validate a gazetteer file (default: data/gazetteer.json, cached). */
 export function loadGazetteer(path?: string): Gazetteer {
   if (path === undefined && cached) return cached;
-  const file = path ?? defaultGazetteerPath();
-  const parsed = GazetteerFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: not a gazetteer file: ${z.prettifyError(parsed.error)}`);
-  const g = makeGazetteer(parsed.data);
+  // the shipped file is validated by test/shipped-data.test.ts, a user's file here
+  const data = path === undefined ? readShipped('data/gazetteer.json', GazetteerFile) : readValidated(path, GazetteerFile, 'gazetteer file');
+  const g = makeGazetteer(data);
   if (path === undefined) cached = g;
   return g;
 }

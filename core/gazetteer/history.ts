@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { packageFile } from '../package-root.js';
+import { readShipped, readValidated } from '../shipped-data.js';
 import { loadGazetteer, type Gazetteer, type Level } from './gazetteer.js';
 
 /** data/gazetteer-history.json as written by scripts/build-gazetteer.mjs. */
@@ -76,10 +75,9 @@ let cached: History | undefined;
 /** Load and validate data/gazetteer-history.json (cached). */
 export function loadHistory(path?: string, g: Gazetteer = loadGazetteer()): History {
   if (path === undefined && cached) return cached;
-  const file = path ?? packageFile('data/gazetteer-history.json');
-  const parsed = HistoryFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: not a gazetteer history file: ${z.prettifyError(parsed.error)}`);
-  const h = makeHistory(parsed.data, g);
+  // the shipped file is validated by test/shipped-data.test.ts, a user's file here
+  const data = path === undefined ? readShipped('data/gazetteer-history.json', HistoryFile) : readValidated(path, HistoryFile, 'gazetteer history file');
+  const h = makeHistory(data, g);
   if (path === undefined) cached = h;
   return h;
 }

@@ -45,6 +45,11 @@ describe('buildDictTable / DictTable', () => {
     const cut = buildDictTable(SMALL, 'small@1').slice(0, 200);
     expect(() => new DictTable(cut.buffer)).toThrow(/truncated/);
   });
+
+  it('refuses frequencies it cannot store exactly', () => {
+    expect(() => buildDictTable('大 1.5 n', 'k')).toThrow(/frequency of 大 is not a whole number/);
+    expect(() => buildDictTable('大 5000000000 n', 'k')).toThrow(/below 2\^32/);
+  });
 });
 
 describe('jieba’s dictionary as a table', () => {

