@@ -1,4 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
@@ -19,9 +20,22 @@ export type { BuildEvent, WarningNote } from './workers/build-one.js';
 /** Inputs larger than this are refused unless --max-bytes says otherwise: far above any real plan (a few MB). */
 export const DEFAULT_MAX_BYTES = 50_000_000;
 
+/** Documents a worker thread should get at least, for its start (modules, data, a cold compiler: ~0.3 s of CPU) to pay off. */
+export const DOCUMENTS_PER_WORKER = 16;
+
+/**
+ * How many worker threads a build gets when the user does not say: one per core, when there are
+ * at least two cores and enough documents to keep each worker busy past its start; else none
+ * (the documents are built in this thread).
+ */
+export function autoWorkers(documents: number, cores: number = availableParallelism()): number {
+  const n = Math.min(cores, Math.floor(documents / DOCUMENTS_PER_WORKER));
+  return n >= 2 ? n : 0;
+}
+
 export interface BuildOptions extends PipelineOptions {
-  /** worker threads to build on: 0 builds in this thread; each worker loads its own pipeline from the same options */
-  workers?: number;
+  /** worker threads to build on: 0 builds in this thread; 'auto' (the default) decides by cores and documents (autoWorkers); each worker loads its own pipeline from the same options */
+  workers?: number | 'auto';
   /** files, folders or globs */
   inputs: readonly string[];
   /** folder the relative source paths are taken from (default: the current folder) */
@@ -94,7 +108,8 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   const stamp = (event: BuildEvent): BuildEvent => ({ ...event, entry: { ...event.entry, build } });
   for (const entry of kept) if (entry) progress({ entry, warnings: { byCode: {}, first: [] } });
   const limited = options.timeout !== undefined || options.maxMemoryMb !== undefined;
-  const workers = Math.min(Math.max(options.workers ?? 0, limited ? 1 : 0), todo.length);
+  const asked = options.workers ?? 'auto';
+  const workers = Math.min(Math.max(asked === 'auto' ? (workerScript() ? autoWorkers(todo.length) : 0) : asked, limited ? 1 : 0), todo.length);
   let events: BuildEvent[];
   if (todo.length === 0) {
     events = [];

@@ -72,6 +72,14 @@ describe('plancorpus build (the real binary)', () => {
     expect(files(c)).toEqual(files(a));
   });
 
+  it('takes --workers auto (the default) or a number, and says what it takes otherwise', async () => {
+    const c = tmp();
+    expect((await cli(['build', 'fixtures/000_5e002ab9d4a7d847.txt', '--out', c, '--workers', 'auto', '--quiet'])).code).toBe(0);
+    const r = await cli(['build', 'fixtures', '--out', tmp(), '--workers', 'two']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workers takes auto or a whole number ≥ 0, not two');
+  });
+
   it('validate accepts the corpus and rejects a tampered document with its raw position', async () => {
     expect((await cli(['validate', a])).code).toBe(0);
     const c = tmp();

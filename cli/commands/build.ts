@@ -19,7 +19,7 @@ interface BuildOpts {
   out: string;
   rules?: string;
   concurrency: number;
-  workers?: number;
+  workers?: number | 'auto';
   maxBytes?: number;
   maxPages?: number;
   timeout?: number;
@@ -38,7 +38,16 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))
-    .addOption(new Option('-w, --workers <n>', 'worker threads (default 0: one thread). Each worker loads its own dictionaries: worth it only with spare cores and long batches').argParser(wholeNumber('--workers', 0)))
+    .addOption(
+      new Option('-w, --workers <n>', 'worker threads, or auto: one per core when there are 2+ cores and 16+ documents per worker to build, else 0 (this thread)')
+        .default('auto')
+        .argParser((v: string): number | 'auto' => {
+          if (v === 'auto') return 'auto';
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 0) throw new Error(`--workers takes auto or a whole number ≥ 0, not ${v}`);
+          return n;
+        }),
+    )
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this, before reading them (default 50MB)').argParser(byteSize))
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)').argParser(wholeNumber('--max-pages', 1)))
     .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
@@ -56,7 +65,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
         outDir: opts.out,
         concurrency: opts.concurrency,
         rules: opts.rules,
-        workers: opts.workers ?? 0,
+        workers: opts.workers ?? 'auto',
         force: opts.force,
         maxBytes: opts.maxBytes,
         maxPages: opts.maxPages,
