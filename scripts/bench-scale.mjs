@@ -73,14 +73,15 @@ function benchBuild() {
   const one = timed(['build', first, '--out', join(work, 'one'), '-q']);
   console.log(`${'one document (fixed cost)'.padEnd(26)} ${one.seconds.toFixed(2).padStart(8)} s  peak RSS ${one.rssMb.toFixed(0)} MB`);
 
-  const cold = timed(['build', inputs, '--out', out, '-q']);
-  line('cold build', cold);
+  // this thread (--workers 0), so that the steady-state figures are one core's; auto (the default) is timed below
+  const cold = timed(['build', inputs, '--out', out, '-q', '--workers', '0']);
+  line('cold build, one thread', cold);
   console.log(`${'steady state, cold'.padEnd(26)} ${((cold.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
   if (!quick) {
-    const warm = timed(['build', inputs, '--out', out, '-q', '--force']);
+    const warm = timed(['build', inputs, '--out', out, '-q', '--force', '--workers', '0']);
     line('warm build (--force)', warm);
     console.log(`${'steady state, warm'.padEnd(26)} ${((warm.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
-    for (const w of [1, 2]) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', String(w)]));
+    for (const w of ['1', '2', 'auto']) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', w]));
   }
 
   const index = readFileSync(join(out, 'index.json'), 'utf8');
