@@ -65,7 +65,18 @@ export function loadVocabulary(): Vocabulary {
   const growthSuffix = new RegExp(`(?:${[...file.growthWords].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
   const lexicon = jiebaLexicon();
+  // the same names come back in every document (地区生产总值, 一般公共预算收入): segment each once
+  const memo = new Map<string, string>();
   const unscoped = (text: string): string => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      if (memo.size >= 50_000) memo.clear();
+      out = segmentUnscoped(text);
+      memo.set(text, out);
+    }
+    return out;
+  };
+  const segmentUnscoped = (text: string): string => {
     const t = text.replace(/\s+/g, '');
     const direct = byAlias.get(t);
     if (direct) return t;

@@ -21,14 +21,12 @@ const isGenericName = (d: Division) => d.name.length <= 2 && d.short === d.name 
 
 interface NameMatcher {
   names: Map<string, NameEntry>;
-  /** the lengths of the names that start with a two-character prefix (longest first), by prefix code: most text positions start none */
+  /** the lengths of the names whose first two units hash to a pairHash (longest first): a small-integer key, and a superset of the lengths of the names with that exact prefix (a name is still confirmed by the names Map) */
   lengths: Map<number, number[]>;
   /** 1 at pairHash of every name's first two units: a typed-array test skips most positions without a Map lookup */
   starts: Uint8Array;
 }
 
-/** Numeric key of the two UTF-16 units at i (no string is made for positions that start no name). */
-const pairKey = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
 /** A 20-bit hash of the same two units (collisions only cost a Map lookup). */
 const pairHash = (s: string, i: number) => (s.charCodeAt(i) * 0x9e37 + s.charCodeAt(i + 1)) & 0xfffff;
 
@@ -55,9 +53,9 @@ function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameMatcher {
   }
   const lengths = new Map<number, number[]>();
   for (const name of names.keys()) {
-    const list = lengths.get(pairKey(name, 0)) ?? [];
+    const list = lengths.get(pairHash(name, 0)) ?? [];
     if (!list.includes(name.length)) list.push(name.length);
-    lengths.set(pairKey(name, 0), list);
+    lengths.set(pairHash(name, 0), list);
   }
   for (const list of lengths.values()) list.sort((a, b) => b - a);
   const starts = new Uint8Array(0x100000);
@@ -81,11 +79,12 @@ function tallyNames(compact: string, titleEnd: number, g: Gazetteer, index: Conf
   const tallies = new Map<Division, Tally>();
   const matched: Array<{ at: number; entry: NameEntry }> = [];
   for (let i = 0; i < compact.length - 1; ) {
-    if (starts[pairHash(compact, i)] === 0) {
+    const hash = pairHash(compact, i);
+    if (starts[hash] === 0) {
       i++;
       continue;
     }
-    const candidates = lengths.get(pairKey(compact, i));
+    const candidates = lengths.get(hash);
     let len = 0;
     for (const n of candidates ?? []) {
       const entry = i + n <= compact.length ? names.get(compact.slice(i, i + n)) : undefined;
