@@ -102,6 +102,12 @@ export interface ApplyResult {
  * never merged). Replacement characters of an equal-length edit map one to one; otherwise
  * every replacement character maps to the whole replaced span.
  */
+/** target[dst…] = source[from, to): a plain loop for short runs (most edits are a character or two), a view copy for long ones. */
+function copyRun(target: Int32Array, source: Int32Array, from: number, to: number, dst: number): void {
+  if (to - from > 32) target.set(source.subarray(from, to), dst);
+  else for (let i = from; i < to; i++) target[dst++] = source[i];
+}
+
 export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult {
   const sorted = [...edits].sort((x, y) => x.start - y.start || x.end - y.end);
   const accepted: Edit[] = [];
@@ -133,8 +139,8 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     const from = src.at;
     if (e.start > from) {
       parts.push(mt.text.slice(from, e.start));
-      starts.set(mt.starts.subarray(from, e.start), dst);
-      ends.set(mt.ends.subarray(from, e.start), dst);
+      copyRun(starts, mt.starts, from, e.start, dst);
+      copyRun(ends, mt.ends, from, e.start, dst);
       dst += e.start - from;
     }
     const len = e.replacement.length;
@@ -143,8 +149,8 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     if (len > 0) {
       parts.push(e.replacement);
       if (len === oldLen) {
-        starts.set(mt.starts.subarray(e.start, e.end), dst);
-        ends.set(mt.ends.subarray(e.start, e.end), dst);
+        copyRun(starts, mt.starts, e.start, e.end, dst);
+        copyRun(ends, mt.ends, e.start, e.end, dst);
       } else {
         starts.fill(rawStart, dst, dst + len);
         ends.fill(rawEnd, dst, dst + len);
@@ -156,8 +162,8 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
   }
   if (src.at < mt.text.length) {
     parts.push(mt.text.slice(src.at));
-    starts.set(mt.starts.subarray(src.at), dst);
-    ends.set(mt.ends.subarray(src.at), dst);
+    copyRun(starts, mt.starts, src.at, mt.text.length, dst);
+    copyRun(ends, mt.ends, src.at, mt.text.length, dst);
   }
   return { text: { text: parts.join(''), starts, ends, rawLength: mt.rawLength }, applied, skipped };
 }
