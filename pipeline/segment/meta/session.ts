@@ -1,4 +1,5 @@
 import { parseNumeral } from '../../../core/text/chinese-numerals.js';
+import { npcSessionYears } from '../../../core/npc-sessions.js';
 import { hitAt, type Hit, type TextLine } from './hit.js';
 
 /** A people's congress session named in the text: 保定市第十五届人民代表大会第五次会议, 市十六届人大七次会议. */
@@ -41,32 +42,10 @@ function sessionHit(line: TextLine, m: RegExpExecArray): Hit<Session> | null {
   return hitAt(line, { index: m.index + skip, 0: m[0].slice(skip) }, { body: m[3] ? '全国' : body, term, session, national: Boolean(m[3]) }, 'congress-session');
 }
 
-/**
- * The years of the sessions of each National People's Congress (the term's sessions in order).
- * Source: 全国人民代表大会 — 历届全国人民代表大会会议 (npc.gov.cn), checked 2026; the 2nd NPC met
- * in 1959, 1960, 1962 and 1963, the 3rd and 4th NPC once each.
- */
-const NPC_SESSION_YEARS: Record<number, readonly number[]> = {
-  1: [1954, 1955, 1956, 1957, 1958],
-  2: [1959, 1960, 1962, 1963],
-  3: [1964],
-  4: [1975],
-  5: [1978, 1979, 1980, 1981, 1982],
-  6: [1983, 1984, 1985, 1986, 1987],
-  7: [1988, 1989, 1990, 1991, 1992],
-  8: [1993, 1994, 1995, 1996, 1997],
-  9: [1998, 1999, 2000, 2001, 2002],
-  10: [2003, 2004, 2005, 2006, 2007],
-  11: [2008, 2009, 2010, 2011, 2012],
-  12: [2013, 2014, 2015, 2016, 2017],
-  13: [2018, 2019, 2020, 2021, 2022],
-  14: [2023, 2024, 2025, 2026],
-};
-
-/** The year a session of the National People's Congress met (the first session when none is named). */
+/** The year a session of the National People's Congress met (the first session when none is named), from data/npc-sessions.json. */
 export function npcSessionYear(s: Session): number | null {
   if (!s.national) return null;
-  return NPC_SESSION_YEARS[s.term]?.[(s.session ?? 1) - 1] ?? null;
+  return npcSessionYears().get(s.term)?.[(s.session ?? 1) - 1] ?? null;
 }
 
 /**
