@@ -45,7 +45,7 @@ const EXPECTED: Record<string, Expect> = {
   'national/cn-state-council-gwr-1979.txt': gwr(1979), // 从去年三月第五届…第一次会议闭幕到我们这次会议召开
   'national/cn-state-council-gwr-1980.txt': { type: 'annual-plan-report', region: NATIONAL, year: 1980 }, // 关于1980、1981年国民经济计划安排的报告
   'national/cn-state-council-gwr-1981.txt': gwr(1981), // 从去年9月第五届…第三次会议到现在
-  'national/cn-state-council-gwr-1982.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 1982, gap: true }, // 作关于…第六个五年计划的报告
+  'national/cn-state-council-gwr-1982.txt': { type: 'five-year-plan-report', region: NATIONAL, year: 1982 }, // 作关于…第六个五年计划的报告; no date or session of its own: 按照去年五届人大四次会议 (1981) → 1982; also 已经执行了近两年, 今后三年内全面实现, 一九八三年的年度计划
   'national/cn-state-council-gwr-1983.txt': gwr(1983), // 向第六届全国人民代表大会第一次会议作政府工作报告
   'national/cn-state-council-gwr-1984.txt': gwr(1984), // 根据一九八三年六月第六届…第一次会议的决议 … 一年来
   'national/cn-state-council-gwr-1985.txt': gwr(1985), // 刚刚过去的1984年

@@ -6,7 +6,7 @@ import type { MetaInput } from './input.js';
 import { firstHit, type Hit, type PrintedLine, type TextLine } from './hit.js';
 import { dateLineOf, parseDate, type DateValue } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, docTypeOfTitle } from './doc-type.js';
-import { npcSessionYear, relativeSessionYear, sessionsOf } from './session.js';
+import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionsOf } from './session.js';
 import { inferredYearFrom, titleYearOf } from './year.js';
 import { fieldValue, splitScraperHeader } from './scraper-header.js';
 import { notAPlanDocument } from './not-a-plan.js';
@@ -101,6 +101,8 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   }
   if (!yearHit && tLine && ev.title?.rule === 'title-line') yearHit = titleYearOf(tLine);
   yearHit ??= inferredYearFrom(body);
+  // a State Council report that dates a session of the National People's Congress from the present (去年五届人大四次会议)
+  if (!yearHit && national) yearHit = firstHit(body, datedSessionYear);
   if (!yearHit) {
     const dated = fields.get('发文时间') ?? fields.get('发布时间');
     const v = dated ? fieldValue(dated) : null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dateLineOf, parseDate } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, typeOfName } from './doc-type.js';
 import { inferredYearFrom, inferredYearOf, titleYearOf } from './year.js';
-import { npcSessionYear, relativeSessionYear, sessionOf } from './session.js';
+import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionOf } from './session.js';
 import { notAPlanDocument } from './not-a-plan.js';
 import { splitScraperHeader } from './scraper-header.js';
 import type { TextLine } from './hit.js';
@@ -138,6 +138,21 @@ describe('sessions of a people’s congress', () => {
     expect(relativeSessionYear(line('从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开'), '')).toMatchObject({ value: 1979 });
     expect(relativeSessionYear(line('第十届全国人民代表大会第一次会议以来的五年'), '过去五年工作回顾')).toMatchObject({ value: 2008 });
     expect(relativeSessionYear(line('基本上完成了八届全国人大二次会议确定的任务'), '')).toBeNull();
+  });
+
+  it('reads a session a State Council report dates from the present, anywhere in its text (1982: 去年五届人大四次会议)', () => {
+    const text = '我们要在今后三年内全面实现第六个五年计划，就其中的经济发展计划来说，关键在于按照去年五届人大四次会议和今年党的十二大的精神';
+    expect(datedSessionYear(line(text, 100))).toMatchObject({ value: 1982, rule: 'npc-session-last-year', text: '去年五届人大四次会议', start: 100 + text.indexOf('去年五届'), inferred: true });
+    expect(datedSessionYear(line('今年三月第十四届全国人民代表大会第二次会议通过的'))).toMatchObject({ value: 2024, rule: 'npc-session-this-year', text: '今年三月第十四届全国人民代表大会第二次会议' });
+  });
+
+  it.each([
+    ['在五届人大四次会议上，国务院在政府工作报告中提出了', 'no 去年/今年: the session is not dated from the present'],
+    ['按照去年保定市十六届人大七次会议的部署', 'a local session: no table of years'],
+    ['去年县十七届人大二次会议以来', 'a local session, its body abbreviated'],
+    ['去年第十五届全国人民代表大会第一次会议', 'a term the table does not hold yet'],
+  ])('%s → no year (%s)', (text) => {
+    expect(datedSessionYear(line(text))).toBeNull();
   });
 });
 

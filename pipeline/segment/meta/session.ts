@@ -70,3 +70,25 @@ export function relativeSessionYear(line: TextLine, opening: string): Hit<number
   }
   return null;
 }
+
+/**
+ * A session of the National People's Congress that a State Council report dates from the present,
+ * anywhere in its text: 按照去年五届人大四次会议和今年党的十二大的精神 → the year after the 4th
+ * session (1981), 1982; 今年…第X届全国人大第Y次会议 → the session's year. In a State Council report a
+ * session named without a body (五届人大四次会议) is the National People's Congress's. Only for
+ * national reports: in a local report a national session is another body's calendar, and a local
+ * session has no table of years.
+ */
+export function datedSessionYear(line: TextLine): Hit<number> | null {
+  for (const h of sessionsOf(line)) {
+    const s = h.value.body === '' ? { ...h.value, national: true } : h.value;
+    const y = npcSessionYear(s);
+    if (y === null) continue;
+    const at = h.start - line.start;
+    const rel = /(去年|今年)[^，。；、]{0,4}$/.exec(line.text.slice(Math.max(0, at - 8), at));
+    if (!rel) continue;
+    const from = at - (rel.input.length - rel.index);
+    return hitAt(line, { index: from, 0: line.text.slice(from, at + h.text.length) }, rel[1] === '去年' ? y + 1 : y, rel[1] === '去年' ? 'npc-session-last-year' : 'npc-session-this-year', { inferred: true });
+  }
+  return null;
+}
