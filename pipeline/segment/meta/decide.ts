@@ -7,7 +7,7 @@ import { firstHit, type Hit, type PrintedLine, type TextLine } from './hit.js';
 import { dateLineOf, parseDate, type DateValue } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, docTypeOfTitle } from './doc-type.js';
 import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionsOf } from './session.js';
-import { inferredYearFrom, titleYearOf } from './year.js';
+import { inferredYearFrom, planExecutionYear, titleYearOf } from './year.js';
 import { fieldValue, splitScraperHeader } from './scraper-header.js';
 import { notAPlanDocument } from './not-a-plan.js';
 import { regionOf, subjectRegion } from './region.js';
@@ -103,6 +103,8 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   yearHit ??= inferredYearFrom(body);
   // a State Council report that dates a session of the National People's Congress from the present (去年五届人大四次会议)
   if (!yearHit && national) yearHit = firstHit(body, datedSessionYear);
+  // a report on a plan named in its formula that says how long the plan has run (纲要在过去四年中执行的情况)
+  if (!yearHit && formula) yearHit = planExecutionYear(formula.text, body);
   if (!yearHit) {
     const dated = fields.get('发文时间') ?? fields.get('发布时间');
     const v = dated ? fieldValue(dated) : null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateLineOf, parseDate } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, typeOfName } from './doc-type.js';
-import { inferredYearFrom, inferredYearOf, titleYearOf } from './year.js';
+import { inferredYearFrom, inferredYearOf, planExecutionYear, titleYearOf } from './year.js';
 import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionOf } from './session.js';
 import { notAPlanDocument } from './not-a-plan.js';
 import { splitScraperHeader } from './scraper-header.js';
@@ -61,7 +61,9 @@ describe('the type a document gives itself', () => {
     ['受县人民政府委托，现在，我向大会报告全县2025年预算执行情况和2026年预算草案，请予审议', 'budget-report'],
     ['现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告，请大会审议', 'five-year-plan-report'],
     ['现在，我代表国务院向大会作报告，请各位代表连同《纲要（草案）》一并审议', 'five-year-plan-report'],
-    ['我受中共中央和国务院的委托，向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告', 'other'],
+    // a twelve-year plan outline put before the congress: typed as its title would be (typeOfName: 纲要的报告)
+    ['我受中共中央和国务院的委托，向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告', 'five-year-plan-report'],
+    ['现在，我受国务院的委托，向大会作关于中华人民共和国宪法修改草案的报告，请予审议', 'other'], // a kind the enum has no type for
     ['本报讯 2月4日，市长闫继红在市十六届人大七次会议上作政府工作报告时指出', 'government-work-report'],
   ])('%s → %s', (text, type) => {
     expect(docTypeOfFormula(line(text))?.value).toBe(type);
@@ -114,6 +116,25 @@ describe('the year when no date is stated (inferred)', () => {
     expect(inferredYearFrom(lines('今年是实行“七五”计划的头一年'))).toMatchObject({ value: 1986, rule: 'plan-period-year' });
     expect(inferredYearFrom(lines('今年是“十三五”规划的收官之年'))).toMatchObject({ value: 2020, rule: 'plan-period-year' });
     expect(inferredYearFrom(lines('2001年是进入新世纪、实施“十五”计划的第一年'))).toMatchObject({ value: 2001, rule: 'plan-year' });
+  });
+
+  it('reads how long the plan a report is on has run: its first year from the formula, the years from the text', () => {
+    const AGRICULTURE = '向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告';
+    const FYP6 = '现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告，请大会审议';
+    const text = lines('全国农民和全国人民为执行农业发展纲要而努力，到现在已经四年了。', '下面我首先说一下农业发展纲要在过去四年中执行的情况。');
+    expect(planExecutionYear(AGRICULTURE, text)).toMatchObject({ value: 1960, rule: 'plan-execution-years', text: '纲要在过去四年中执行', start: text[1].start + text[1].text.indexOf('纲要在'), inferred: true });
+    expect(planExecutionYear(AGRICULTURE, lines('总之，全国农业发展纲要四年来实际执行的结果是：'))).toMatchObject({ value: 1960 });
+    // 近两年: not yet two years, 1981 + 1
+    expect(planExecutionYear(FYP6, lines('第六个五年计划已经执行了近两年，这里把前两年执行的情况向各位代表作如下的报告。'))).toMatchObject({ value: 1982 });
+    expect(planExecutionYear('我代表市人民政府，作关于“十四五”规划纲要实施中期评估的报告', lines('“十四五”规划纲要实施两年多来，全市上下……'))).toMatchObject({ value: 2023 });
+  });
+
+  it.each([
+    ['我代表国务院，作政府工作报告', '纲要在过去四年中执行的情况', 'the formula names no plan'],
+    ['作关于一九五六年到一九六七年全国农业发展纲要的执行情况…的报告', '从一九八一年到本世纪末的二十年内力争实现我国工农业年总产值翻两番', 'no time the plan has run'],
+    ['作关于我国国民经济和社会发展第六个五年计划的报告', '我们要在今后三年内全面实现第六个五年计划', 'years to come are not years run'],
+  ])('%s / %s → no year (%s)', (formula, text) => {
+    expect(planExecutionYear(formula, lines(text))).toBeNull();
   });
 
   it('reads the year of a work report in its title', () => {
