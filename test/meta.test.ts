@@ -91,6 +91,21 @@ describe('metadata from the document’s own formulas', () => {
     expect(text.slice(e.source!.offset, e.source!.endOffset)).toBe('去年五届人大四次会议');
   });
 
+  it('the 1960 report on the 1956–1967 agricultural outline: a plan report, national, dated by how long the outline has run', () => {
+    const d = build(
+      [
+        '各位代表：',
+        '我受中共中央和国务院的委托，向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告。',
+        '一',
+        '一九五六年到一九六七年全国农业发展纲要，是中共中央政治局根据毛泽东同志的倡议提出的，在一九五六年一月以草案形式公布。全国农民和全国人民为执行农业发展纲要而努力，到现在已经四年了。'.repeat(10),
+        '下面我首先说一下农业发展纲要在过去四年中执行的情况。',
+      ].join('\n'),
+    );
+    expect(d.meta).toMatchObject({ docType: 'five-year-plan-report', region: { province: null, city: null, county: null }, year: 1960, date: null });
+    expect(d.meta.evidence.year).toMatchObject({ rule: 'plan-execution-years', text: '纲要在过去四年中执行', inferred: true, source: { line: 5 } });
+    expect(d.meta.evidence.region).toMatchObject({ rule: 'national', confidence: 'high' });
+  });
+
   it('a national session named in a local report gives it no year: the national table is another body’s calendar', () => {
     const d = build(
       [

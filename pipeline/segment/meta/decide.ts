@@ -35,8 +35,8 @@ function evidenceOf(h: Hit<unknown>, locate: MetaInput['locate']): MetaEvidence 
   return { rule: h.rule, text: h.text, source: locate && h.start >= 0 ? locate(h.start, h.end) : null, inferred: h.inferred, confidence: h.confidence };
 }
 
-/** The speaker's formula naming the national government: 我代表国务院 / 中央人民政府, or a State Council premier's digest. */
-const NATIONAL = /(?:代表|受)(?:中华人民共和国)?(?:国务院|中央人民政府)|国务院总理|^\s*国务院\s*$|总理在(?:政府工作)?报告中/;
+/** The speaker's formula naming the national government: 我代表国务院 / 中央人民政府 / 我受中共中央和国务院的委托, or a State Council premier's digest. */
+const NATIONAL = /(?:代表|受)(?:中共中央和)?(?:中华人民共和国)?(?:国务院|中央人民政府)|国务院总理|^\s*国务院\s*$|总理在(?:政府工作)?报告中/;
 /** Speaker lines are short: a formula-like phrase inside a long line of running text is not one. */
 const SPEAKER_MAX = 30;
 
