@@ -157,7 +157,7 @@ export type TocEntry = z.infer<typeof TocEntry>;
 export const DocType = z
   .enum(['five-year-plan', 'five-year-plan-report', 'government-work-report', 'annual-plan-report', 'budget-report', 'other'])
   .describe(
-    'five-year-plan: a 规划纲要 itself; five-year-plan-report: a report to a people\'s congress on a five-year plan (关于…第六个五年计划的报告); government-work-report: 政府工作报告; annual-plan-report: 计划执行情况…计划草案的报告; budget-report: 预算执行情况…预算草案的报告 (决算…预算的报告); other: anything else, and inputs that are not a plan document',
+    'five-year-plan: a 规划纲要 itself; five-year-plan-report: a report to a people\'s congress on a five-year plan or another multi-year plan outline put before it (关于…第六个五年计划的报告, 关于一九五六年到一九六七年全国农业发展纲要…的报告); government-work-report: 政府工作报告; annual-plan-report: 计划执行情况…计划草案的报告; budget-report: 预算执行情况…预算草案的报告 (决算…预算的报告); other: anything else, and inputs that are not a plan document',
   )
   .meta({ id: 'DocType' });
 export type DocType = z.infer<typeof DocType>;

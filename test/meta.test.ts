@@ -72,6 +72,53 @@ describe('metadata from the document’s own formulas', () => {
     expect(d.meta.evidence.region).toMatchObject({ rule: 'national' });
   });
 
+  // the 1982 State Council report on the sixth five-year plan names no date and no session of its own; cut from it
+  const FYP6 = [
+    '各位代表：',
+    '现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告，请大会审议。',
+    '第六个五年计划的基本任务',
+    '一九八○年，也就是第五个五年计划的最后一年，国务院曾拟订出从一九八一年到一九八五年的第六个五年计划的基本轮廓和主要指标。在五届人大四次会议上，国务院在政府工作报告中提出了以提高经济效益为中心的发展国民经济的十条方针。'.repeat(8),
+    '全面实现六五计划的主要措施',
+    '我们要在今后三年内全面实现第六个五年计划，就其中的经济发展计划来说，关键在于按照去年五届人大四次会议和今年党的十二大的精神，把全部经济工作转到以提高经济效益为中心的轨道上来。',
+  ];
+
+  it('a State Council report that dates a session of the National People’s Congress from the present: 去年五届人大四次会议 → 1982', () => {
+    const text = FYP6.join('\n');
+    const d = build(text);
+    expect(d.meta).toMatchObject({ docType: 'five-year-plan-report', region: { province: null, city: null, county: null }, year: 1982, date: null });
+    const e = d.meta.evidence.year!;
+    expect(e).toMatchObject({ rule: 'npc-session-last-year', text: '去年五届人大四次会议', inferred: true, source: { line: 6 } });
+    expect(text.slice(e.source!.offset, e.source!.endOffset)).toBe('去年五届人大四次会议');
+  });
+
+  it('the 1960 report on the 1956–1967 agricultural outline: a plan report, national, dated by how long the outline has run', () => {
+    const d = build(
+      [
+        '各位代表：',
+        '我受中共中央和国务院的委托，向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告。',
+        '一',
+        '一九五六年到一九六七年全国农业发展纲要，是中共中央政治局根据毛泽东同志的倡议提出的，在一九五六年一月以草案形式公布。全国农民和全国人民为执行农业发展纲要而努力，到现在已经四年了。'.repeat(10),
+        '下面我首先说一下农业发展纲要在过去四年中执行的情况。',
+      ].join('\n'),
+    );
+    expect(d.meta).toMatchObject({ docType: 'five-year-plan-report', region: { province: null, city: null, county: null }, year: 1960, date: null });
+    expect(d.meta.evidence.year).toMatchObject({ rule: 'plan-execution-years', text: '纲要在过去四年中执行', inferred: true, source: { line: 5 } });
+    expect(d.meta.evidence.region).toMatchObject({ rule: 'national', confidence: 'high' });
+  });
+
+  it('a national session named in a local report gives it no year: the national table is another body’s calendar', () => {
+    const d = build(
+      [
+        '各位代表：',
+        '现在，我代表市人民政府，向大会报告政府工作，请予审议。',
+        '去年以来，我们认真贯彻党的十九大和十三届全国人大一次会议精神，按照去年十三届全国人大一次会议的部署，落实去年市十六届人大一次会议确定的各项任务，全市经济社会发展取得新成效。'.repeat(8),
+      ].join('\n'),
+    );
+    expect(d.meta.docType).toBe('government-work-report');
+    expect(d.meta.year).toBeNull();
+    expect(d.meta.evidence.year).toBeNull();
+  });
+
   it('a stub gets not-a-plan-document and no confident type or region', () => {
     const d = build(['标题：政府工作报告——在保定市第十三届人民代表大会第一次会议上', '发文单位：保定市人民政府', '发文时间：2008-03-15', '报告人：保定市人民政府市长 于群', '', '正文：', '', '[内容来源：http://bd.mzfzw.net/news/show.asp?id=516]'].join('\n'));
     expect(d.meta.docType).toBe('other');

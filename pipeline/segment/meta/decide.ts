@@ -6,8 +6,8 @@ import type { MetaInput } from './input.js';
 import { firstHit, type Hit, type PrintedLine, type TextLine } from './hit.js';
 import { dateLineOf, parseDate, type DateValue } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, docTypeOfTitle } from './doc-type.js';
-import { npcSessionYear, relativeSessionYear, sessionsOf } from './session.js';
-import { inferredYearFrom, titleYearOf } from './year.js';
+import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionsOf } from './session.js';
+import { inferredYearFrom, planExecutionYear, titleYearOf } from './year.js';
 import { fieldValue, splitScraperHeader } from './scraper-header.js';
 import { notAPlanDocument } from './not-a-plan.js';
 import { regionOf, subjectRegion } from './region.js';
@@ -35,8 +35,8 @@ function evidenceOf(h: Hit<unknown>, locate: MetaInput['locate']): MetaEvidence 
   return { rule: h.rule, text: h.text, source: locate && h.start >= 0 ? locate(h.start, h.end) : null, inferred: h.inferred, confidence: h.confidence };
 }
 
-/** The speaker's formula naming the national government: 我代表国务院 / 中央人民政府, or a State Council premier's digest. */
-const NATIONAL = /(?:代表|受)(?:中华人民共和国)?(?:国务院|中央人民政府)|国务院总理|^\s*国务院\s*$|总理在(?:政府工作)?报告中/;
+/** The speaker's formula naming the national government: 我代表国务院 / 中央人民政府 / 我受中共中央和国务院的委托, or a State Council premier's digest. */
+const NATIONAL = /(?:代表|受)(?:中共中央和)?(?:中华人民共和国)?(?:国务院|中央人民政府)|国务院总理|^\s*国务院\s*$|总理在(?:政府工作)?报告中/;
 /** Speaker lines are short: a formula-like phrase inside a long line of running text is not one. */
 const SPEAKER_MAX = 30;
 
@@ -101,6 +101,10 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
   }
   if (!yearHit && tLine && ev.title?.rule === 'title-line') yearHit = titleYearOf(tLine);
   yearHit ??= inferredYearFrom(body);
+  // a State Council report that dates a session of the National People's Congress from the present (去年五届人大四次会议)
+  if (!yearHit && national) yearHit = firstHit(body, datedSessionYear);
+  // a report on a plan named in its formula that says how long the plan has run (纲要在过去四年中执行的情况)
+  if (!yearHit && formula) yearHit = planExecutionYear(formula.text, body);
   if (!yearHit) {
     const dated = fields.get('发文时间') ?? fields.get('发布时间');
     const v = dated ? fieldValue(dated) : null;

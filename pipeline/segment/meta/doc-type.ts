@@ -60,7 +60,8 @@ export function docTypeOfFormula(line: TextLine): Hit<DocType> | null {
   if (m) {
     const s = m[0];
     let type: DocType | null = null;
-    if (/纲要（草案）|纲要\(草案\)|第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)[^。，]{0,6}报告|五年(?:计划|规划)(?:纲要)?(?:（草案）)?的报告/.test(s)) type = 'five-year-plan-report';
+    // a plan outline the congress is to adopt, five-year or longer (关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告), as typeOfName reads it in a title
+    if (/纲要（草案）|纲要\(草案\)|纲要的报告|第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)[^。，]{0,6}报告|五年(?:计划|规划)(?:纲要)?(?:（草案）)?的报告/.test(s)) type = 'five-year-plan-report';
     else if (/预算[^。]{0,20}报告|报告[^。]{0,20}预算(?:执行情况|草案|（草案）)|决算[^。]{0,30}报告/.test(s)) type = 'budget-report';
     else if (/计划(?:（草案）|\(草案\)|草案|安排)的?报告|计划执行情况/.test(s)) type = 'annual-plan-report';
     else if (/政府工作|工作报告|报告[^。，]{0,10}工作|作以下报告|作报告/.test(s)) type = 'government-work-report';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dateLineOf, parseDate } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, typeOfName } from './doc-type.js';
-import { inferredYearFrom, inferredYearOf, titleYearOf } from './year.js';
-import { npcSessionYear, relativeSessionYear, sessionOf } from './session.js';
+import { inferredYearFrom, inferredYearOf, planExecutionYear, titleYearOf } from './year.js';
+import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionOf } from './session.js';
 import { notAPlanDocument } from './not-a-plan.js';
 import { splitScraperHeader } from './scraper-header.js';
 import type { TextLine } from './hit.js';
@@ -61,7 +61,9 @@ describe('the type a document gives itself', () => {
     ['受县人民政府委托，现在，我向大会报告全县2025年预算执行情况和2026年预算草案，请予审议', 'budget-report'],
     ['现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告，请大会审议', 'five-year-plan-report'],
     ['现在，我代表国务院向大会作报告，请各位代表连同《纲要（草案）》一并审议', 'five-year-plan-report'],
-    ['我受中共中央和国务院的委托，向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告', 'other'],
+    // a twelve-year plan outline put before the congress: typed as its title would be (typeOfName: 纲要的报告)
+    ['我受中共中央和国务院的委托，向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告', 'five-year-plan-report'],
+    ['现在，我受国务院的委托，向大会作关于中华人民共和国宪法修改草案的报告，请予审议', 'other'], // a kind the enum has no type for
     ['本报讯 2月4日，市长闫继红在市十六届人大七次会议上作政府工作报告时指出', 'government-work-report'],
   ])('%s → %s', (text, type) => {
     expect(docTypeOfFormula(line(text))?.value).toBe(type);
@@ -116,6 +118,25 @@ describe('the year when no date is stated (inferred)', () => {
     expect(inferredYearFrom(lines('2001年是进入新世纪、实施“十五”计划的第一年'))).toMatchObject({ value: 2001, rule: 'plan-year' });
   });
 
+  it('reads how long the plan a report is on has run: its first year from the formula, the years from the text', () => {
+    const AGRICULTURE = '向大会作关于一九五六年到一九六七年全国农业发展纲要的执行情况和争取提前实现这个纲要的报告';
+    const FYP6 = '现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告，请大会审议';
+    const text = lines('全国农民和全国人民为执行农业发展纲要而努力，到现在已经四年了。', '下面我首先说一下农业发展纲要在过去四年中执行的情况。');
+    expect(planExecutionYear(AGRICULTURE, text)).toMatchObject({ value: 1960, rule: 'plan-execution-years', text: '纲要在过去四年中执行', start: text[1].start + text[1].text.indexOf('纲要在'), inferred: true });
+    expect(planExecutionYear(AGRICULTURE, lines('总之，全国农业发展纲要四年来实际执行的结果是：'))).toMatchObject({ value: 1960 });
+    // 近两年: not yet two years, 1981 + 1
+    expect(planExecutionYear(FYP6, lines('第六个五年计划已经执行了近两年，这里把前两年执行的情况向各位代表作如下的报告。'))).toMatchObject({ value: 1982 });
+    expect(planExecutionYear('我代表市人民政府，作关于“十四五”规划纲要实施中期评估的报告', lines('“十四五”规划纲要实施两年多来，全市上下……'))).toMatchObject({ value: 2023 });
+  });
+
+  it.each([
+    ['我代表国务院，作政府工作报告', '纲要在过去四年中执行的情况', 'the formula names no plan'],
+    ['作关于一九五六年到一九六七年全国农业发展纲要的执行情况…的报告', '从一九八一年到本世纪末的二十年内力争实现我国工农业年总产值翻两番', 'no time the plan has run'],
+    ['作关于我国国民经济和社会发展第六个五年计划的报告', '我们要在今后三年内全面实现第六个五年计划', 'years to come are not years run'],
+  ])('%s / %s → no year (%s)', (formula, text) => {
+    expect(planExecutionYear(formula, lines(text))).toBeNull();
+  });
+
   it('reads the year of a work report in its title', () => {
     expect(titleYearOf(line('高阳县2018年政府工作报告'))?.value).toBe(2018);
     expect(titleYearOf(line('关于平潭县2016年国民经济和社会发展计划执行情况'))).toBeNull();
@@ -138,6 +159,21 @@ describe('sessions of a people’s congress', () => {
     expect(relativeSessionYear(line('从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开'), '')).toMatchObject({ value: 1979 });
     expect(relativeSessionYear(line('第十届全国人民代表大会第一次会议以来的五年'), '过去五年工作回顾')).toMatchObject({ value: 2008 });
     expect(relativeSessionYear(line('基本上完成了八届全国人大二次会议确定的任务'), '')).toBeNull();
+  });
+
+  it('reads a session a State Council report dates from the present, anywhere in its text (1982: 去年五届人大四次会议)', () => {
+    const text = '我们要在今后三年内全面实现第六个五年计划，就其中的经济发展计划来说，关键在于按照去年五届人大四次会议和今年党的十二大的精神';
+    expect(datedSessionYear(line(text, 100))).toMatchObject({ value: 1982, rule: 'npc-session-last-year', text: '去年五届人大四次会议', start: 100 + text.indexOf('去年五届'), inferred: true });
+    expect(datedSessionYear(line('今年三月第十四届全国人民代表大会第二次会议通过的'))).toMatchObject({ value: 2024, rule: 'npc-session-this-year', text: '今年三月第十四届全国人民代表大会第二次会议' });
+  });
+
+  it.each([
+    ['在五届人大四次会议上，国务院在政府工作报告中提出了', 'no 去年/今年: the session is not dated from the present'],
+    ['按照去年保定市十六届人大七次会议的部署', 'a local session: no table of years'],
+    ['去年县十七届人大二次会议以来', 'a local session, its body abbreviated'],
+    ['去年第十五届全国人民代表大会第一次会议', 'a term the table does not hold yet'],
+  ])('%s → no year (%s)', (text) => {
+    expect(datedSessionYear(line(text))).toBeNull();
   });
 });
 

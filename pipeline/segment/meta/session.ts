@@ -1,4 +1,5 @@
 import { parseNumeral } from '../../../core/text/chinese-numerals.js';
+import { npcSessionYears } from '../../../core/npc-sessions.js';
 import { hitAt, type Hit, type TextLine } from './hit.js';
 
 /** A people's congress session named in the text: 保定市第十五届人民代表大会第五次会议, 市十六届人大七次会议. */
@@ -41,32 +42,10 @@ function sessionHit(line: TextLine, m: RegExpExecArray): Hit<Session> | null {
   return hitAt(line, { index: m.index + skip, 0: m[0].slice(skip) }, { body: m[3] ? '全国' : body, term, session, national: Boolean(m[3]) }, 'congress-session');
 }
 
-/**
- * The years of the sessions of each National People's Congress (the term's sessions in order).
- * Source: 全国人民代表大会 — 历届全国人民代表大会会议 (npc.gov.cn), checked 2026; the 2nd NPC met
- * in 1959, 1960, 1962 and 1963, the 3rd and 4th NPC once each.
- */
-const NPC_SESSION_YEARS: Record<number, readonly number[]> = {
-  1: [1954, 1955, 1956, 1957, 1958],
-  2: [1959, 1960, 1962, 1963],
-  3: [1964],
-  4: [1975],
-  5: [1978, 1979, 1980, 1981, 1982],
-  6: [1983, 1984, 1985, 1986, 1987],
-  7: [1988, 1989, 1990, 1991, 1992],
-  8: [1993, 1994, 1995, 1996, 1997],
-  9: [1998, 1999, 2000, 2001, 2002],
-  10: [2003, 2004, 2005, 2006, 2007],
-  11: [2008, 2009, 2010, 2011, 2012],
-  12: [2013, 2014, 2015, 2016, 2017],
-  13: [2018, 2019, 2020, 2021, 2022],
-  14: [2023, 2024, 2025, 2026],
-};
-
-/** The year a session of the National People's Congress met (the first session when none is named). */
+/** The year a session of the National People's Congress met (the first session when none is named), from data/npc-sessions.json. */
 export function npcSessionYear(s: Session): number | null {
   if (!s.national) return null;
-  return NPC_SESSION_YEARS[s.term]?.[(s.session ?? 1) - 1] ?? null;
+  return npcSessionYears().get(s.term)?.[(s.session ?? 1) - 1] ?? null;
 }
 
 /**
@@ -88,6 +67,28 @@ export function relativeSessionYear(line: TextLine, opening: string): Hit<number
     if (/(?:我们|本次|这次)(?:的)?$/.test(before)) return { ...h, value: y, rule: 'npc-session', inferred: true };
     // 根据一九八三年六月第六届…第一次会议的决议 … 一年来
     if (/^的决议/.test(after) && /一年来/.test(opening)) return { ...h, value: y + 1, rule: 'npc-session-last-year', inferred: true };
+  }
+  return null;
+}
+
+/**
+ * A session of the National People's Congress that a State Council report dates from the present,
+ * anywhere in its text: 按照去年五届人大四次会议和今年党的十二大的精神 → the year after the 4th
+ * session (1981), 1982; 今年…第X届全国人大第Y次会议 → the session's year. In a State Council report a
+ * session named without a body (五届人大四次会议) is the National People's Congress's. Only for
+ * national reports: in a local report a national session is another body's calendar, and a local
+ * session has no table of years.
+ */
+export function datedSessionYear(line: TextLine): Hit<number> | null {
+  for (const h of sessionsOf(line)) {
+    const s = h.value.body === '' ? { ...h.value, national: true } : h.value;
+    const y = npcSessionYear(s);
+    if (y === null) continue;
+    const at = h.start - line.start;
+    const rel = /(去年|今年)[^，。；、]{0,4}$/.exec(line.text.slice(Math.max(0, at - 8), at));
+    if (!rel) continue;
+    const from = at - (rel.input.length - rel.index);
+    return hitAt(line, { index: from, 0: line.text.slice(from, at + h.text.length) }, rel[1] === '去年' ? y + 1 : y, rel[1] === '去年' ? 'npc-session-last-year' : 'npc-session-this-year', { inferred: true });
   }
   return null;
 }

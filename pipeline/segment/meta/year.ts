@@ -91,3 +91,36 @@ export function inferredYearFrom(lines: readonly TextLine[], openingLines = 15):
   }
   return null;
 }
+
+/** The plan a report's formula makes its subject, by its years (关于一九五六年到一九六七年全国农业发展纲要的执行情况…) or its number (关于…第六个五年计划的报告). */
+const PLAN_SPAN = new RegExp(`${YEAR}年(?:到|至|—|－|-)${YEAR}年[^。，；]{0,16}?(?:纲要|计划|规划)`);
+const PLAN_NUMBER = new RegExp(PLAN_NO);
+const N_YEARS = '([一二两三四五六七八九十])';
+/** How long the plan has been carried out: 纲要在过去四年中执行的情况, 纲要四年来实际执行的结果, 计划已经执行了近两年, 规划纲要实施两年多来. */
+const ELAPSED = new RegExp(
+  `(?:纲要|计划|规划)(?:已经|在)?(?:过去|这)?(将?近)?${N_YEARS}年(?:多)?(?:来|中|里|间)[^。，；]{0,6}?(?:执行|实施)|(?:纲要|计划|规划)[^。，；]{0,4}?(?:执行|实施)了?(将?近)?${N_YEARS}年`,
+);
+
+function planStartOf(formula: string): number | null {
+  const span = PLAN_SPAN.exec(formula);
+  if (span) return yearOf(span);
+  const no = PLAN_NUMBER.exec(formula);
+  const n = no ? parseNumeral(no[1] ?? no[2] ?? '') : null;
+  return n === null ? null : (fiveYearPeriod(n)?.start ?? null);
+}
+
+/**
+ * A report on a plan, named in its formula, that says how long the plan has been carried out: the
+ * plan's first year plus the years (1956 + 在过去四年中执行 → 1960; “近两年” is not yet two: 1981 +
+ * 已经执行了近两年 → 1982), inferred. The first such line in document order.
+ */
+export function planExecutionYear(formula: string, lines: readonly TextLine[]): Hit<number> | null {
+  const start = planStartOf(formula);
+  if (start === null) return null;
+  for (const l of lines) {
+    const m = ELAPSED.exec(l.text);
+    const n = m ? parseNumeral(m[2] ?? m[4]) : null;
+    if (m && n !== null) return hitAt(l, m, start + n - ((m[1] ?? m[3]) ? 1 : 0), 'plan-execution-years', { inferred: true });
+  }
+  return null;
+}
