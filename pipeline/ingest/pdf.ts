@@ -82,6 +82,19 @@ function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsPromise;
 }
 
+/**
+ * The "document" pdfjs registers embedded fonts with. With `disableFontFace` (its default in Node)
+ * pdfjs instead compiles every glyph drawn into an outline for canvas rendering and sends each one
+ * over with the operator list: the largest single cost of reading a page's drawn rules and, kept
+ * for the whole document, memory that grows with every page. We render nothing, so fonts are
+ * registered (as @font-face rules, the path pdfjs takes in Node, where loading is synchronous) with
+ * a stand-in whose style sheet drops them. Text, widths and font flags do not depend on it.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [] as unknown[], insertRule: (): number => 0 }, remove: (): void => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: (): void => {} }] },
+};
+
 /** A real PDF ends with "%%EOF" within its last 1024 bytes (Acrobat's rule); a cut-off download does not. */
 function hasEofMarker(bytes: Uint8Array): boolean {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 1024));
@@ -162,7 +175,8 @@ export async function extractPdfText(bytes: Uint8Array, opts: { maxPages?: numbe
     standardFontDataUrl,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONT_SINK,
     stopAtErrors: false,
     verbosity: lib.VerbosityLevel.ERRORS,
   });
