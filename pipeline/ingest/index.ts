@@ -8,8 +8,6 @@ import type { RawDocument } from '../types.js';
 import { decodeText, DecodeError } from './decode.js';
 import { inputFormat, UnsupportedFormatError } from './format.js';
 import { extractPdfText, PdfError } from './pdf.js';
-import { extractDocxText } from './docx.js';
-import { extractHtmlText } from './html.js';
 import { CodedError } from './coded-error.js';
 
 /** One input as read from disk (or handed over by a library user): its corpus path and its bytes. */
@@ -71,7 +69,9 @@ export async function ingest(input: SourceInput, doc: DocContext, options: Inges
   const warn = (ws: ReadonlyArray<{ code: string; message: string }>): void => {
     for (const w of ws) doc.report('warning', w.code, w.message);
   };
+  // the Word and HTML readers (and their parsers) load only when such a file comes
   if (format === 'docx') {
+    const { extractDocxText } = await import('./docx.js');
     const extracted = await coded(() => extractDocxText(bytes));
     warn(extracted.warnings);
     if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the Word document has no text');
@@ -79,6 +79,7 @@ export async function ingest(input: SourceInput, doc: DocContext, options: Inges
     return { source: extractedSource(path, hash, n, 'docx', extracted.text, extractor), text: extracted.text, layout: extracted.layout };
   }
   if (format === 'html') {
+    const { extractHtmlText } = await import('./html.js');
     const extracted = await coded(() => extractHtmlText(bytes));
     warn(extracted.warnings);
     if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the page has no text');
