@@ -99,8 +99,8 @@ function loadPdfjs(): Promise<Pdfjs> {
 /**
  * The "document" pdfjs registers embedded fonts with. With `disableFontFace` (its default in Node)
  * pdfjs instead compiles every glyph drawn into an outline for canvas rendering and sends each one
- * over with the operator list: the largest single cost of reading a page's drawn rules and, kept
- * for the whole document, memory that grows with every page. We render nothing, so fonts are
+ * over with the operator list: the costliest step of reading a page's operator list and, kept for
+ * the whole document, memory that grows as pages draw new glyphs. We render nothing, so fonts are
  * registered (as @font-face rules, the path pdfjs takes in Node, where loading is synchronous) with
  * a stand-in whose style sheet drops them. Text, widths and font flags do not depend on it.
  */
