@@ -87,4 +87,4 @@ console.log(`peak RSS: ${mb(peak).toFixed(0)} MB`);
 
 // the PDF side by side with poppler's pdftotext -layout (fresh processes, start-up included)
 const { benchPdf } = await import('./bench-pdf.js');
-for (const l of await benchPdf({ runs: Math.min(runs, 3) })) console.log(l);
+for (const l of await benchPdf({ runs: Math.min(runs, 5) })) console.log(l);

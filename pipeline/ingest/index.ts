@@ -69,8 +69,9 @@ export async function ingest(input: SourceInput, doc: DocContext, options: Inges
   const warn = (ws: ReadonlyArray<{ code: string; message: string }>): void => {
     for (const w of ws) doc.report('warning', w.code, w.message);
   };
+  // the Word and HTML readers (and their parsers) load only when such a file comes
   if (format === 'docx') {
-    const { extractDocxText } = await import('./docx.js'); // its zip and XML libraries only when a .docx comes
+    const { extractDocxText } = await import('./docx.js');
     const extracted = await coded(() => extractDocxText(bytes));
     warn(extracted.warnings);
     if (extracted.text.trim().length === 0) throw new DocumentError('no-text', 'the Word document has no text');

@@ -46,4 +46,38 @@ describe('PdfTextBuilder', () => {
     b.addPage(2, 595, 842, [table(100, [['指标', '2025年'], ['b', '2']])]);
     expect(b.finish().layout.tables).toHaveLength(2);
   });
+
+  it('keeps nothing of a page once it is laid out: no piece, line, grid or cell of it is reachable', () => {
+    // what lets a long PDF be read one page at a time: the text and layout records are the builder's own
+    const frame: PagePiece = { kind: 'frame', grid: { x0: 70, x1: 500, top: 300, bottom: 400, xs: [70, 500], ys: [300, 400], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, x0: 70, x1: 500, top: 300, bottom: 400 }] }, items: [{ text: '专栏1 重点项目', x0: 80, right: 200, top: 310, bottom: 322, size: 12, bold: true }] };
+    const pages: PagePiece[][] = [
+      [line('第一章 总体要求', 100, true), table(200, [['指标', '2025年'], ['地区生产总值', '7']]), frame, line('— 1 —', 800)],
+      [table(80, [['指标', '2025年'], ['研发投入', '2.5']]), line('正文继续。', 200)],
+    ];
+    const b = new PdfTextBuilder();
+    pages.forEach((pieces, i) => b.addPage(i + 1, 595, 842, pieces));
+    const given = new Set<object>();
+    for (const p of pages.flat()) {
+      given.add(p);
+      if (p.kind === 'line') given.add(p.line);
+      else {
+        given.add(p.grid);
+        for (const c of p.grid.cells) given.add(c);
+        for (const x of p.kind === 'table' ? p.cells : p.items) given.add(x);
+      }
+    }
+    const seen = new Set<object>();
+    const stack: unknown[] = [b];
+    let leaked = 0;
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      if (given.has(v)) leaked++;
+      stack.push(...Object.values(v));
+    }
+    expect(leaked).toBe(0);
+    expect(seen.size).toBeGreaterThan(20); // the walk did reach the builder's records
+    expect(b.finish().text).toContain('专栏1 重点项目\n');
+  });
 });

@@ -14,6 +14,7 @@ import { detectFormat } from './format.js';
 import { isBoldFont, placeItems, rulesFromOperators, type OpCodes, type RawTextItem } from './pdf-geometry.js';
 import { readPage } from './pdf-page.js';
 import { PdfTextBuilder } from './pdf-assemble.js';
+import { PdfPort } from './pdf-port.js';
 import type { Layout } from './layout.js';
 
 export interface PdfText {
@@ -37,8 +38,19 @@ interface TextItem {
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
+type WorkerPort = NonNullable<ConstructorParameters<PdfjsModule['PDFWorker']>[0]>['port'];
+
+/** The worker's entry (pdf.worker.mjs): it answers the API on the port it is given. */
+interface WorkerModule {
+  WorkerMessageHandler: { initializeFromPort(port: unknown): void };
+}
+
 interface Pdfjs {
   lib: PdfjsModule;
+  worker: WorkerModule['WorkerMessageHandler'];
+  ops: OpCodes;
+  /** the operators rulesFromOperators reads: all the API passes on of a page's operator list */
+  drawing: ReadonlySet<number>;
   cMapUrl: string;
   standardFontDataUrl: string;
 }
@@ -64,23 +76,38 @@ function keepNatives(): { restore: () => void } {
   };
 }
 
-/** Load pdfjs once, with its worker handler registered in this thread and data paths from the installed package. */
+/** Load pdfjs once, with its worker's handler for this thread and data paths from the installed package. */
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
     const require = createRequire(import.meta.url);
     const pkgDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
-    // Importing the worker module sets globalThis.pdfjsWorker, which pdfjs uses instead of
-    // loading "./pdf.worker.mjs" itself (robust under bundlers and test runners).
+    // The worker module is imported by its file (robust under bundlers and test runners); each
+    // document gets a port pair to it (pdf-port.ts) rather than pdfjs's fake worker.
     const workerUrl = pathToFileURL(path.join(pkgDir, 'legacy', 'build', 'pdf.worker.mjs')).href;
     const natives = keepNatives();
-    const [lib] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerUrl) as Promise<unknown>]);
+    const [lib, workerModule] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerUrl) as Promise<WorkerModule>]);
     natives.restore();
+    const ops = lib.OPS as unknown as OpCodes;
+    const drawing = new Set([ops.save, ops.restore, ops.transform, ops.constructPath, ops.paintFormXObjectBegin, ops.paintFormXObjectEnd]);
     // pdfjs wants directory "URLs" with a trailing slash; in Node they are read with fs.
     const dir = (name: string): string => path.join(pkgDir, name) + '/';
-    return { lib, cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') };
+    return { lib, worker: workerModule.WorkerMessageHandler, ops, drawing, cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') };
   })();
   return pdfjsPromise;
 }
+
+/**
+ * The "document" pdfjs registers embedded fonts with. With `disableFontFace` (its default in Node)
+ * pdfjs instead compiles every glyph drawn into an outline for canvas rendering and sends each one
+ * over with the operator list: the costliest step of reading a page's operator list and, kept for
+ * the whole document, memory that grows as pages draw new glyphs. We render nothing, so fonts are
+ * registered (as @font-face rules, the path pdfjs takes in Node, where loading is synchronous) with
+ * a stand-in whose style sheet drops them. Text, widths and font flags do not depend on it.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [] as unknown[], insertRule: (): number => 0 }, remove: (): void => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: (): void => {} }] },
+};
 
 /** A real PDF ends with "%%EOF" within its last 1024 bytes (Acrobat's rule); a cut-off download does not. */
 function hasEofMarker(bytes: Uint8Array): boolean {
@@ -153,8 +180,12 @@ export async function extractPdfText(bytes: Uint8Array, opts: { maxPages?: numbe
   if (!hasEofMarker(bytes)) {
     throw new PdfError('pdf-invalid', `truncated or damaged file (no %%EOF marker in its last 1024 bytes; ${bytes.length} bytes)`);
   }
-  const { lib, cMapUrl, standardFontDataUrl } = await loadPdfjs();
+  const { lib, worker, ops, drawing, cMapUrl, standardFontDataUrl } = await loadPdfjs();
+  const port = PdfPort.pair(drawing);
+  const pdfWorker = new lib.PDFWorker({ port: port.api as unknown as WorkerPort });
+  worker.initializeFromPort(port.worker);
   const task = lib.getDocument({
+    worker: pdfWorker,
     // a plain Uint8Array copy: pdfjs rejects Buffers and transfers (detaches) the buffer it gets
     data: new Uint8Array(bytes),
     cMapUrl,
@@ -162,7 +193,8 @@ export async function extractPdfText(bytes: Uint8Array, opts: { maxPages?: numbe
     standardFontDataUrl,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONT_SINK,
     stopAtErrors: false,
     verbosity: lib.VerbosityLevel.ERRORS,
   });
@@ -198,7 +230,6 @@ export async function extractPdfText(bytes: Uint8Array, opts: { maxPages?: numbe
       }
       return c > 0 ? line.replace(CONTROL, '\ufffd') : line;
     });
-    const ops = lib.OPS as unknown as OpCodes;
     // one page at a time: its geometry is read, turned into text and layout, and let go
     for (let n = 1; n <= doc.numPages; n++) {
       current = n;
@@ -251,5 +282,8 @@ export async function extractPdfText(bytes: Uint8Array, opts: { maxPages?: numbe
     return { text, pages, warnings, layout };
   } finally {
     await task.destroy();
+    pdfWorker.destroy();
+    port.worker.terminate();
+    port.api.terminate();
   }
 }
