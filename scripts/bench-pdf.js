@@ -42,10 +42,10 @@ function rounds(commands, runs) {
   return out;
 }
 
-/** Milliseconds a fresh process takes to load jieba's dictionary as normalize's traditional step does (first dictCharFrequency call), and the heap it keeps. */
+/** Milliseconds a fresh process takes to load jieba's dictionary as normalize's traditional step does (first dictCharFrequency call), and the memory it keeps (heap and array buffers: the table is a SharedArrayBuffer). */
 function dictionaryLoad() {
   const url = pathToFileURL(join(root, 'dist', 'core', 'lexicon', 'jieba-dict.js')).href;
-  const code = `const m = await import(${JSON.stringify(url)}); const h = process.memoryUsage().heapUsed; const t = performance.now(); m.dictCharFrequency('的'); const ms = performance.now() - t; globalThis.gc?.(); console.log(JSON.stringify({ ms, mb: (process.memoryUsage().heapUsed - h) / 1048576 }));`;
+  const code = `const m = await import(${JSON.stringify(url)}); const used = () => { const u = process.memoryUsage(); return u.heapUsed + u.arrayBuffers; }; globalThis.gc?.(); const h = used(); const t = performance.now(); m.dictCharFrequency('的'); const ms = performance.now() - t; globalThis.gc?.(); console.log(JSON.stringify({ ms, mb: (used() - h) / 1048576 }));`;
   return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', code], { encoding: 'utf8' }));
 }
 
@@ -96,7 +96,7 @@ export async function benchPdf({ runs = 5, file = join(root, 'fixtures', 'pdf', 
       lines.push(`PDF ${name}: ${pages} pages; ${runs} rounds of fresh processes, each command once a round: median wall time, peak RSS median (max)`);
       lines.push(`  ${'pdftotext -layout'.padEnd(58)} ${s2(wall('poppler'))} s, ${(pages / wall('poppler')).toFixed(1)} pages/s, ${rss('poppler')}`);
       lines.push(row('plancorpus build (start-up, ingest … emit)', 'build'));
-      lines.push(`    of which jieba's dictionary load (normalize, traditional step): ≈ ${(dictMs / 1000).toFixed(2)} s, ${dictMb.toFixed(0)} MB of heap kept`);
+      lines.push(`    of which jieba's dictionary load (normalize, traditional step): ≈ ${(dictMs / 1000).toFixed(2)} s, ${dictMb.toFixed(0)} MB kept`);
       lines.push(`  floors under the build, same rounds:`);
       lines.push(`  ${'  node start-up (node -e 0)'.padEnd(58)} ${s2(wall('start'))} s`);
       lines.push(`  ${'  node start-up and loading pdfjs (pdf.mjs and its worker)'.padEnd(58)} ${s2(wall('load'))} s`);
