@@ -110,22 +110,26 @@ export class ProgressReporter {
   summary(r: BuildResult, strictFail: boolean): void {
     const codes = Object.entries(r.warnings.byCode);
     const warned = r.index.documents.filter((e) => e.warnings > 0).length;
+    // what the warnings are: by code for the documents built now, a count for those kept unchanged
+    const keptNote = r.kept.warnings > 0 ? `${plural(r.kept.warnings, 'warning')} in ${plural(r.kept.warnedDocuments, 'unchanged document')}` : '';
+    const why = [...codes.map(([c, k]) => `${c} ×${k}`), ...(keptNote ? [keptNote] : [])].join(', ');
     if (this.opts.format === 'json') {
-      this.io.stdout(`${JSON.stringify({ event: 'done', documents: r.index.documents.length, failed: r.failed, warnings: r.warnings, skipped: r.skipped, removed: r.removed, strictFail })}\n`);
+      this.io.stdout(`${JSON.stringify({ event: 'done', documents: r.index.documents.length, failed: r.failed, warnings: r.warnings, kept: r.kept, skipped: r.skipped, removed: r.removed, strictFail })}\n`);
       return;
     }
     for (const s of r.skipped) this.io.stderr(`skipped ${s.path}: ${s.reason}\n`);
     if (this.opts.quiet) {
-      if (strictFail) this.io.stderr(`--strict: exit 1 because ${plural(warned, 'document')} ${warned === 1 ? 'has' : 'have'} warnings (${codes.map(([c, n]) => `${c} ×${n}`).join(', ')})\n`);
+      if (strictFail) this.io.stderr(`--strict: exit 1 because ${plural(warned, 'document')} ${warned === 1 ? 'has' : 'have'} warnings (${why})\n`);
       return;
     }
     const n = r.index.documents.length;
     this.io.stdout(`${n - r.failed} of ${n} documents written to ${this.opts.out}/ (index.json)\n`);
+    if (r.kept.documents > 0) this.io.stdout(`${plural(r.kept.documents, 'document')} unchanged since the last build, kept as ${r.kept.documents === 1 ? 'it was' : 'they were'}${keptNote ? ` (${keptNote}: plancorpus review lists them)` : ''}\n`);
     if (r.removed.length) this.io.stdout(`removed ${plural(r.removed.length, 'file')} of an earlier build that index.json no longer lists: ${r.removed.join(', ')}\n`);
     if (codes.length) {
       this.io.stdout(`warnings: ${codes.map(([c, k]) => `${c} ×${k}`).join(', ')}\n`);
       for (const w of r.warnings.first) this.io.stdout(`  ${w.code}  ${w.source}${w.line !== null ? ` L${w.line}` : ''}: ${w.message}\n`);
     }
-    if (strictFail) this.io.stdout(`--strict: exit 1 because ${plural(warned, 'document')} ${warned === 1 ? 'has' : 'have'} warnings (${codes.map(([c, k]) => `${c} ×${k}`).join(', ')})\n`);
+    if (strictFail) this.io.stdout(`--strict: exit 1 because ${plural(warned, 'document')} ${warned === 1 ? 'has' : 'have'} warnings (${why})\n`);
   }
 }

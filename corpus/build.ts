@@ -63,6 +63,8 @@ export interface BuildResult {
   warnings: { byCode: Record<string, number>; first: Array<WarningNote & { source: string }> };
   /** files of earlier builds removed from the output folder because this index no longer lists them */
   removed: string[];
+  /** documents kept unchanged from the last build (not rebuilt): how many, and their warnings (not in `warnings`, which counts what this run built) */
+  kept: { documents: number; warnings: number; warnedDocuments: number };
 }
 
 /** Warnings shown per code in the summary. */
@@ -138,7 +140,9 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   if (!(await indexUnchanged(outDir, index))) await folderWriter(outDir).writeIndex(index);
   const removed = await removeStale(outDir, index);
   const sortedCodes = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { index, failed: entries.filter((e) => e.status === 'failed').length, skipped, warnings: { byCode: sortedCodes, first }, removed };
+  const keptEntries = kept.filter((e): e is IndexEntry => e !== undefined);
+  const keptSummary = { documents: keptEntries.length, warnings: keptEntries.reduce((n, e) => n + e.warnings, 0), warnedDocuments: keptEntries.filter((e) => e.warnings > 0).length };
+  return { index, failed: entries.filter((e) => e.status === 'failed').length, skipped, warnings: { byCode: sortedCodes, first }, removed, kept: keptSummary };
 }
 
 /**

@@ -39,6 +39,11 @@ describe('incremental builds', () => {
     expect((await again).index).toEqual(first.index);
     expect(seen.sort()).toEqual(['a', 'b', 'pdf--c']); // kept entries are still reported
     expect(rewritten(before, stamps(out))).toEqual([]);
+    // their warnings are counted as kept, not as this run's by code
+    const firstWarnings = first.index.documents.reduce((n, e) => n + e.warnings, 0);
+    expect((await again).kept).toEqual({ documents: 3, warnings: firstWarnings, warnedDocuments: first.index.documents.filter((e) => e.warnings > 0).length });
+    expect((await again).warnings.byCode).toEqual({});
+    expect(first.kept).toEqual({ documents: 0, warnings: 0, warnedDocuments: 0 });
 
     // one changed input: only its document and the index are written
     appendFileSync(join(src, 'b.txt'), '\n（四）新增一段用于检验增量构建的文字。\n');

@@ -72,6 +72,18 @@ describe('plancorpus build (the real binary)', () => {
     expect(files(c)).toEqual(files(a));
   });
 
+  it('says which documents a re-run kept unchanged, and counts their warnings for --strict', async () => {
+    const c = tmp();
+    const input = join('fixtures', FIXTURE_FILES['003']);
+    const first = await cli(['build', input, '--out', c]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/warnings: toc-mismatch ×1/);
+    const again = await cli(['build', input, '--out', c, '--strict']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/1 document unchanged since the last build, kept as it was \(\d+ warnings? in 1 unchanged document: plancorpus review lists them\)/);
+    expect(again.stdout).toMatch(/--strict: exit 1 because 1 document has warnings \(\d+ warnings? in 1 unchanged document\)/);
+  });
+
   it('takes --workers auto (the default) or a number, and says what it takes otherwise', async () => {
     const c = tmp();
     expect((await cli(['build', 'fixtures/000_5e002ab9d4a7d847.txt', '--out', c, '--workers', 'auto', '--quiet'])).code).toBe(0);

@@ -82,7 +82,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     const { index, failed } = built;
     const warned = index.documents.filter((e) => e.warnings > 0);
     const strictFail = Boolean(opts.strict) && warned.length > 0;
-    if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, warnings: built.warnings, skipped: built.skipped, removed: built.removed, entries: index.documents })}\n`);
+    if (opts.format === 'json') io.stdout(`${JSON.stringify({ out: opts.out, documents: index.documents.length, failed, warnings: built.warnings, kept: built.kept, skipped: built.skipped, removed: built.removed, entries: index.documents })}\n`);
     else log.summary(built, strictFail);
     setExit(failed > 0 || strictFail ? EXIT.someFailed : EXIT.ok);
   });
