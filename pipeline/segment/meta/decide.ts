@@ -100,7 +100,9 @@ export function decideMeta(input: MetaInput, parts: MetaParts): Meta {
     yearHit = firstHit(opening, (l) => relativeSessionYear(l, text));
   }
   if (!yearHit && tLine && ev.title?.rule === 'title-line') yearHit = titleYearOf(tLine);
-  yearHit ??= inferredYearFrom(body);
+  // inferred from the parts of a report (2024年工作回顾 → 2025): only in a text that is a report, not in a
+  // catalogue or a page that quotes such headings (a not-a-plan document)
+  if (!notAPlan) yearHit ??= inferredYearFrom(body);
   // a State Council report that dates a session of the National People's Congress from the present (去年五届人大四次会议)
   if (!yearHit && national) yearHit = firstHit(body, datedSessionYear);
   // a report on a plan named in its formula that says how long the plan has run (纲要在过去四年中执行的情况)
