@@ -3,6 +3,8 @@ import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Pipeline } from '../../pipeline/document.js';
 import { folderWriter, type CorpusWriter } from '../store.js';
 import { plainError } from '../plain-error.js';
+import { detectFormat } from '../../pipeline/ingest/format.js';
+import { boundHeapForPdf } from './pdf-heap.js';
 
 export interface BuildJob {
   id: string;
@@ -70,6 +72,7 @@ export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<Build
 /** Process bytes already read for a job and write the document through `writer` (default: the job's output folder). */
 export async function buildBytes(job: Pick<BuildJob, 'id' | 'path' | 'outDir'>, bytes: Uint8Array, pipeline: Pipeline, writer: CorpusWriter = folderWriter(job.outDir)): Promise<BuildEvent> {
   const { id, path } = job;
+  if (detectFormat(bytes) === 'pdf') boundHeapForPdf();
   const result = await pipeline.run(id, { path, bytes });
   if (result.status === 'failed') return failedEntry(job, result.error.code, result.error.message, result.sha256, result.bytes);
   const output = await writer.writeDocument(result.document, result.extractedText);

@@ -9,7 +9,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { detectFormat } from './format.js';
 import { isBoldFont, placeItems, rulesFromOperators, type OpCodes, type RawTextItem } from './pdf-geometry.js';
@@ -77,19 +76,9 @@ function keepNatives(): { restore: () => void } {
   };
 }
 
-/**
- * How much V8 lets its heap grow past the live size before the next full collection, once a PDF is
- * read (the process's setting from then on). pdfjs makes garbage quickly while the live heap stays
- * small (~50 MB at the last of 336 pages: pages are let go once laid out); V8's own factor on a
- * large machine is up to 4×, which took a 336-page build to ~300 MB. At 1.5× its peak stays under
- * 250 MB for about 5% more wall time (more, shorter collections).
- */
-export const PDF_HEAP_GROWING_PERCENT = 50;
-
 /** Load pdfjs once, with its worker's handler for this thread and data paths from the installed package. */
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
-    v8.setFlagsFromString(`--heap-growing-percent=${PDF_HEAP_GROWING_PERCENT}`);
     const require = createRequire(import.meta.url);
     const pkgDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
     // The worker module is imported by its file (robust under bundlers and test runners); each
