@@ -15,18 +15,8 @@ import iconv from 'iconv-lite';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { decodeText } = await import(pathToFileURL(join(ROOT, 'dist/pipeline/ingest/decode.js')).href);
+const { seededRandom: prng } = await import(pathToFileURL(join(ROOT, 'dist/core/seeded-random.js')).href);
 
-/** mulberry32: a small seeded PRNG (public domain), enough for test data. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rand, xs) => xs[Math.floor(rand() * xs.length)];
 
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le'];

@@ -66,14 +66,4 @@ export function allParagraphs(doc: PlanDocument) {
   return [...(doc.frontMatter?.paragraphs ?? []), ...doc.paragraphs, ...allSections(doc.sections).flatMap((s) => s.paragraphs)];
 }
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../core/seeded-random.js';

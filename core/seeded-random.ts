@@ -1,0 +1,15 @@
+/**
+ * mulberry32 (public domain): a small seeded generator of numbers in [0, 1), so that test data and
+ * synthetic corpora are the same on every run and a failing case can be replayed from its seed.
+ * Shared by the tests (test/helpers.ts) and scripts/synthetic-corpus.mjs (through dist/).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
