@@ -29,6 +29,8 @@ NAME=zhanhe-excerpt
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
+# installed here when missing, like the other fixture scripts (fontconfig gives fc-list)
+bash "$ROOT/scripts/ensure-apt.sh" libreoffice-writer-nogui fonts-noto-cjk fonts-wqy-microhei qpdf fontconfig
 for tool in soffice qpdf fc-list; do
   command -v "$tool" >/dev/null || { echo "missing $tool (see header of $0)" >&2; exit 1; }
 done
@@ -98,17 +100,9 @@ table_xml() {
   echo '</table:table>'
 }
 
-cat >"$TMP/$NAME.fodt" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+# the document element and its namespaces, shared with the other fixture scripts
+cp "$ROOT/scripts/fodt-document-open.xml" "$TMP/$NAME.fodt"
+cat >>"$TMP/$NAME.fodt" <<EOF
 <office:meta><dc:title>湛河区“十四五”规划纲要（节选，测试样本）</dc:title></office:meta>
 <office:font-face-decls>
  <style:font-face style:name="WenQuanYi Micro Hei" svg:font-family="'WenQuanYi Micro Hei'"/>

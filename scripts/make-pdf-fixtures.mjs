@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync, renameSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { processDocument } from '../dist/pipeline/document.js';
+import { createPipeline } from '../dist/pipeline/document.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.argv[2] ?? join(root, 'fixtures', 'pdf');
@@ -185,9 +185,8 @@ const pstyle = (name, { size = 12, bold = false, align = 'justify', indent = '0c
   `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:text-align="${align}" fo:text-indent="${indent}" fo:margin-top="${before}" fo:margin-bottom="${after}" fo:line-height="130%" style:text-autospace="none"${keep ? ' fo:keep-with-next="always"' : ''}${breakBefore ? ' fo:break-before="page"' : ''}${border ? ' fo:border="0.5pt solid #000000"' : ''}/><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="${size}pt" style:font-size-asian="${size}pt"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/></style:style>`;
 
 function fodt(body) {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
+  // the document element and its namespaces, shared with the shell fixture scripts
+  return `${readFileSync(join(root, 'scripts', 'fodt-document-open.xml'), 'utf8')}<office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:styles>
 ${pstyle('Standard')}
 ${pstyle('Body', { indent: '0.85cm' })}
@@ -233,10 +232,11 @@ ${body}
 }
 
 const work = mkdtempSync(join(tmpdir(), 'plancorpus-pdf-fixtures-'));
+const pipeline = createPipeline();
 try {
   for (const [file, pdfName, options] of FIXTURES) {
     const bytes = readFileSync(join(root, 'fixtures', file));
-    const result = await processDocument(file.replace(/\.txt$/, ''), `fixtures/${file}`, bytes);
+    const result = await pipeline.run(file.replace(/\.txt$/, ''), { path: `fixtures/${file}`, bytes });
     if (result.status !== 'ok') throw new Error(`${file}: ${result.error.code} ${result.error.message}`);
     const stem = pdfName.replace(/\.pdf$/, '');
     const fodtPath = join(work, `${stem}.fodt`);
