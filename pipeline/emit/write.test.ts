@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isTemporary, serialize, writeAtomic } from './write.js';
+
+describe('writeAtomic', () => {
+  const dirs: string[] = [];
+  const scratch = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'plancorpus-write-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('makes a missing folder, then writes; no temporary file is left', async () => {
+    const dir = join(scratch(), 'a', 'b');
+    await writeAtomic(join(dir, 'doc.json'), serialize({ 区: '湛河区' }));
+    expect(readFileSync(join(dir, 'doc.json'), 'utf8')).toBe('{\n  "区": "湛河区"\n}\n');
+    expect(readdirSync(dir).filter(isTemporary)).toEqual([]);
+  });
+
+  it('replaces an existing file whole', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'doc.json'), 'old and longer content');
+    await writeAtomic(join(dir, 'doc.json'), 'new');
+    expect(readFileSync(join(dir, 'doc.json'), 'utf8')).toBe('new');
+  });
+
+  it('fails for a folder it cannot make, leaving nothing behind', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'file'), 'x');
+    await expect(writeAtomic(join(dir, 'file', 'doc.json'), 'x')).rejects.toThrow(/ENOTDIR|EEXIST/);
+    expect(readdirSync(dir)).toEqual(['file']);
+  });
+});
