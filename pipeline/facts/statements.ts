@@ -7,6 +7,9 @@
 import { isUnit, normalizeUnit } from '../tables/unit.js';
 import { parseQuantity, type ParsedQuantity } from '../tables/quantity.js';
 import type { FactQualifier } from '../../schemas/fact.js';
+import { isSpaceCode } from '../../core/provenance/compact-text.js';
+import { longestWordEndingAt, stickyMatchWithin } from './text-at.js';
+import { memoized } from './memo.js';
 
 export interface Span {
   start: number;
@@ -43,8 +46,10 @@ const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 /** Units a prose fact may carry: amounts, people, rates and physical quantities — not dates, ages or times. */
 const NOT_FACT_UNITS = /^(?:[十百千万亿]*)(?:年|月|日|天|岁|次|小时|度|倍|名|位|篇|册|株|头|只|床|张|所|座|条|处|栋|间|套|台|架|艘|班|辆)$/u;
 
-const PREFIX_QUALIFIER = /(约|近|超过|突破|不低于|不少于|不超过|不高于|低于|高于|控制在|保持在)\s*$/u;
-const SUFFIX_QUALIFIER = /^\s*(左右|以上|以内|以下|及以上)/u;
+/** Words before a value that bound or round it: (约|近|超过|…)\s*$ before the number, longest first (the leftmost match). */
+const PREFIX_QUALIFIERS = ['约', '近', '超过', '突破', '不低于', '不少于', '不超过', '不高于', '低于', '高于', '控制在', '保持在'];
+/** ^\s*(左右|以上|以内|以下|及以上) after the unit, read in place (sticky). */
+const SUFFIX_QUALIFIER = /\s*(左右|以上|以内|以下|及以上)/uy;
 
 /** Words before a name that say when, where or what is being done, not what is measured. */
 const LEAD = new RegExp(
@@ -57,7 +62,10 @@ const LEAD = new RegExp(
   ].join('|'),
   'u',
 );
-const TRAIL = /(?:达到了|达到|达|平均为|为|是|完成|计划|稳定在|实现|突破|超过|增加到|增加至|增至|提高到|提高至|提升到|提升至|上升到|上升至|控制在|保持在|约|近|共|累计|年均|总计|合计)$/u;
+/** LEAD read in place (sticky) at the start of a name. */
+const LEAD_AT = new RegExp(LEAD.source, 'uy');
+/** Verbs and adverbs after a name, before its value: (?:达到了|达到|…)$, longest first (the leftmost match). */
+const TRAIL = ['达到了', '达到', '达', '平均为', '为', '是', '完成', '计划', '稳定在', '实现', '突破', '超过', '增加到', '增加至', '增至', '提高到', '提高至', '提升到', '提升至', '上升到', '上升至', '控制在', '保持在', '约', '近', '共', '累计', '年均', '总计', '合计'];
 const GROWTH_WORD = /(?:同比|比上年|较上年|比去年|较去年)?(?:实际|名义)?(增长|增速|增幅|涨幅|上涨|提高|下降|回落|减少)(?:了|为|达到|达)?$/u;
 const FALLING = /^(?:下降|回落|减少)$/u;
 /** between the two values of 由 X 提高到 Y */
@@ -105,6 +113,8 @@ const charTable = (chars: string): Uint8Array => {
 const SENTENCE_ENDS = charTable('。！？!?');
 const CLAUSE_ENDS = charTable('，；：、,;:');
 
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
 function split(text: string, ends: Uint8Array, from: number, to: number): Span[] {
   const out: Span[] = [];
   let start = from;
@@ -118,6 +128,23 @@ function split(text: string, ends: Uint8Array, from: number, to: number): Span[]
   return out;
 }
 
+/** The sentences of split(text, SENTENCE_ENDS) that hold a digit, in one pass: the others state no number. */
+function sentencesWithDigits(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SENTENCE_ENDS[c] === 1) {
+      if (digit) out.push({ start, end: i + 1 });
+      start = i + 1;
+      digit = false;
+    } else if (isDigitCode(c)) digit = true;
+  }
+  if (digit) out.push({ start, end: text.length });
+  return out;
+}
+
 interface ValueMatch {
   start: number;
   end: number;
@@ -127,7 +154,25 @@ interface ValueMatch {
   suffix: string | null;
 }
 
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** The longest unit that opens the text (at most 6 characters, no whitespace), as written, or ''. */
+function leadingUnit(window: string): string {
+  for (let k = window.length; k > 0; k--) {
+    const cand = window.slice(0, k);
+    if (!/\s/.test(cand) && isUnit(cand)) return cand;
+  }
+  return '';
+}
+
+/** The unit a value may carry from the text after its number: normalized, '' for none or a unit that is no fact's (年, 次, 万). */
+function factUnitOf(window: string): string {
+  const unit = leadingUnit(window);
+  return unit === '' || NOT_FACT_UNITS.test(normalizeUnit(unit)) || /^[十百千万亿]+$/.test(unit) ? '' : normalizeUnit(unit);
+}
+
+/** factUnitOf, each text once per process: the same few characters follow the numbers of every document (亿元，同比增). */
+const factUnitAt = memoized(factUnitOf);
+
+const NUMBER = new RegExp(NUM, 'gu');
 
 /** Numbers with a unit in a clause (dates and counts of years are not values). */
 function valuesIn(text: string, clause: Span): ValueMatch[] {
@@ -136,32 +181,28 @@ function valuesIn(text: string, clause: Span): ValueMatch[] {
   let digit = clause.start;
   while (digit < clause.end && !isDigitCode(text.charCodeAt(digit))) digit++;
   if (digit === clause.end) return out;
-  const re = new RegExp(NUM, 'gu');
+  const re = NUMBER;
   re.lastIndex = digit;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < clause.end) {
     const numEnd = m.index + m[0].length;
-    if (/[\d.]/.test(text[m.index - 1] ?? '')) continue;
+    const previous = text.charCodeAt(m.index - 1);
+    if (isDigitCode(previous) || previous === 0x2e) continue; // [\d.] before: the tail of a number
     let u = numEnd;
-    while (u < clause.end && /\s/.test(text[u])) u++;
-    let unit = '';
-    for (let k = Math.min(clause.end, u + 6); k > u; k--) {
-      const cand = text.slice(u, k);
-      if (!/\s/.test(cand) && isUnit(cand)) {
-        unit = cand;
-        break;
-      }
-    }
-    if (unit === '' || NOT_FACT_UNITS.test(normalizeUnit(unit)) || /^[十百千万亿]+$/.test(unit)) {
+    while (u < clause.end && isSpaceCode(text.charCodeAt(u))) u++;
+    const unit = u < clause.end ? factUnitAt(text.slice(u, Math.min(clause.end, u + 6))) : '';
+    if (unit === '') {
       out.push({ start: m.index, end: numEnd, number: m[0], unit: '', prefix: null, suffix: null });
       continue;
     }
-    let end = u + unit.length;
-    const suf = SUFFIX_QUALIFIER.exec(text.slice(end, clause.end));
+    let end = u + unit.length; // a unit as written has no whitespace: normalizing keeps its length
+    const suf = stickyMatchWithin(SUFFIX_QUALIFIER, text, end, clause.end);
     if (suf) end += suf[0].length;
-    const pre = PREFIX_QUALIFIER.exec(text.slice(clause.start, m.index));
-    const start = pre ? m.index - pre[0].length : m.index;
-    out.push({ start, end, number: m[0], unit: normalizeUnit(unit), prefix: pre ? pre[1] : null, suffix: suf ? suf[1] : null });
+    let p = m.index;
+    while (p > clause.start && isSpaceCode(text.charCodeAt(p - 1))) p--;
+    const pre = longestWordEndingAt(text, PREFIX_QUALIFIERS, clause.start, p);
+    const start = pre !== null ? p - pre.length : m.index;
+    out.push({ start, end, number: m[0], unit, prefix: pre, suffix: suf ? suf[1] : null });
   }
   return out;
 }
@@ -171,16 +212,16 @@ function cutName(text: string, a: number, b: number): Span {
   let e = b;
   for (let changed = true; changed && s < e; ) {
     changed = false;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    const lead = new RegExp(`^(?:${LEAD.source})`, 'u').exec(text.slice(s, e));
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    const lead = stickyMatchWithin(LEAD_AT, text, s, e);
     if (lead && lead[0].length > 0) {
       s += lead[0].length;
       changed = true;
     }
-    const trail = TRAIL.exec(text.slice(s, e));
-    if (trail && trail[0].length > 0 && trail.index > 0) {
-      e = s + trail.index;
+    const trail = longestWordEndingAt(text, TRAIL, s, e);
+    if (trail !== null && e - trail.length > s) {
+      e -= trail.length;
       changed = true;
     }
   }
@@ -248,7 +289,7 @@ export type KnownName = (name: string, growth: boolean) => boolean;
 /** The metric statements of a passage, in order. */
 export function findStatements(text: string, known: KnownName): Statement[] {
   const out: Statement[] = [];
-  for (const sentence of split(text, SENTENCE_ENDS, 0, text.length)) {
+  for (const sentence of sentencesWithDigits(text)) {
     const clauses = split(text, CLAUSE_ENDS, sentence.start, sentence.end);
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci];
@@ -256,7 +297,7 @@ export function findStatements(text: string, known: KnownName): Statement[] {
       if (all.length === 0) continue; // most clauses state no number
       const body = text.slice(clause.start, clause.end);
       if (/分别|之间|～|~/.test(body)) continue;
-      const values = all.filter((v) => v.unit !== '' && !/^\s*年/.test(text.slice(v.end, v.end + 1)));
+      const values = all.filter((v) => v.unit !== '' && text[v.end] !== '年');
       const dates = all.filter((v) => v.unit === '' && /^\d{4}$/.test(v.number) && /^\s*年/.test(text.slice(v.end, v.end + 3)));
       // 比重由46.9%提高到48.2%: the value reached is the statement, the starting point only its context
       const fromTo = values.length === 2 && all.length - dates.length === 2 ? FROM_TO.exec(text.slice(values[0].end, values[1].start)) : null;
