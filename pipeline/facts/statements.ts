@@ -89,11 +89,17 @@ const GENERIC = /^(?:工业总产值|总产值|产值|销售收入|营业收入|
 /** A firm's accounts (长城汽车销售收入): the region's own are in the vocabulary. */
 const FIRM_ACCOUNT = /(?:销售收入|营业收入|主营业务收入)$/u;
 
+/** The name without 比重, 比例 and the 占 of X占Y: what must hold no function word. */
+function phraseText(name: string): string {
+  const bare = name.includes('比重') || name.includes('比例') ? name.replace(/比重|比例/g, '') : name;
+  return bare.includes('占') ? bare.replace(/^(.+)占(.+)$/u, '$1$2') : bare;
+}
+
 function plausibleName(name: string, before: string): boolean {
   if (name.length < 4 || /^[总年]/.test(name) || GENERIC.test(name) || FIRM_ACCOUNT.test(name)) return false;
   // 其中…: a part of something named before, which the name alone does not say
-  if (/其中[，,]?\s*$/u.test(before)) return false;
-  if (PHRASE.test(name.replace(/比重|比例/g, '').replace(/^(.+)占(.+)$/u, '$1$2')) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
+  if (before.includes('其中') && /其中[，,]?\s*$/u.test(before)) return false;
+  if (PHRASE.test(phraseText(name)) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
   return !ENTITY.test(before);
 }
 
@@ -104,44 +110,63 @@ const CHANGE = new RegExp(
 const MULTIPLE = new RegExp(String.raw`^\s*(?:是|为)[^，。；\d]{1,16}的\s*(${NUM})\s*倍`, 'u');
 const DOUBLING = /^\s*(?:比[^，。；\d]{1,12})?翻(?:了)?一番/u;
 
-/** The characters that end a sentence or a clause, by UTF-16 code (a table test per character, no string made). */
-const charTable = (chars: string): Uint8Array => {
+/** What a character is to the sentence reader, by UTF-16 code (a table test per character, no string made). */
+const OTHER = 0;
+const DIGIT = 1;
+const CLAUSE_END = 2;
+const SENTENCE_END = 3;
+const CHAR_KIND = ((): Uint8Array => {
   const t = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  const mark = (chars: string, kind: number): void => {
+    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = kind;
+  };
+  mark('0123456789', DIGIT);
+  mark('，；：、,;:', CLAUSE_END);
+  mark('。！？!?', SENTENCE_END);
   return t;
-};
-const SENTENCE_ENDS = charTable('。！？!?');
-const CLAUSE_ENDS = charTable('，；：、,;:');
+})();
 
 const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-function split(text: string, ends: Uint8Array, from: number, to: number): Span[] {
+export interface NumberSentence {
+  sentence: Span;
+  /** the sentence cut after each clause end (the last clause runs to the sentence's end) */
+  clauses: Span[];
+}
+
+function clausesOf(start: number, end: number, clauseEnds: readonly number[]): Span[] {
   const out: Span[] = [];
-  let start = from;
-  for (let i = from; i < to; i++) {
-    if (ends[text.charCodeAt(i)] === 1) {
-      out.push({ start, end: i + 1 });
-      start = i + 1;
-    }
+  let from = start;
+  for (const e of clauseEnds) {
+    out.push({ start: from, end: e });
+    from = e;
   }
-  if (start < to) out.push({ start, end: to });
+  if (from < end) out.push({ start: from, end });
   return out;
 }
 
-/** The sentences of split(text, SENTENCE_ENDS) that hold a digit, in one pass: the others state no number. */
-function sentencesWithDigits(text: string): Span[] {
-  const out: Span[] = [];
+/**
+ * The sentences (cut after each of 。！？!?) that hold a digit, with their clauses (cut after each
+ * of ，；：、,;:), in one pass: the other sentences state no number.
+ */
+export function numberSentences(text: string): NumberSentence[] {
+  const out: NumberSentence[] = [];
+  const clauseEnds: number[] = [];
   let start = 0;
   let digit = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (SENTENCE_ENDS[c] === 1) {
-      if (digit) out.push({ start, end: i + 1 });
+    const kind = CHAR_KIND[text.charCodeAt(i)];
+    if (kind === OTHER) continue;
+    if (kind === DIGIT) digit = true;
+    else if (kind === CLAUSE_END) clauseEnds.push(i + 1);
+    else {
+      if (digit) out.push({ sentence: { start, end: i + 1 }, clauses: clausesOf(start, i + 1, clauseEnds) });
       start = i + 1;
       digit = false;
-    } else if (isDigitCode(c)) digit = true;
+      clauseEnds.length = 0;
+    }
   }
-  if (digit) out.push({ start, end: text.length });
+  if (digit) out.push({ sentence: { start, end: text.length }, clauses: clausesOf(start, text.length, clauseEnds) });
   return out;
 }
 
@@ -289,8 +314,7 @@ export type KnownName = (name: string, growth: boolean) => boolean;
 /** The metric statements of a passage, in order. */
 export function findStatements(text: string, known: KnownName): Statement[] {
   const out: Statement[] = [];
-  for (const sentence of sentencesWithDigits(text)) {
-    const clauses = split(text, CLAUSE_ENDS, sentence.start, sentence.end);
+  for (const { sentence, clauses } of numberSentences(text)) {
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci];
       const all = valuesIn(text, clause);
