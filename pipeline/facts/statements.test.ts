@@ -82,10 +82,16 @@ describe('numberSentences', () => {
     if (start < to) out.push({ start, end: to });
     return out;
   };
-  it.each(['2024年，全区完成地区生产总值263.06亿元，同比增长4.8%；固定资产投资下降。一般公共预算收入12亿元！没有数字的句子。', '；。，3', '', '无数字，也无句号', '增长7%'])('%s', (text) => {
+  it.each(['，3，', '3，', '3，x', '5。，', '2024年，全区完成地区生产总值263.06亿元，同比增长4.8%；固定资产投资下降。一般公共预算收入12亿元！没有数字的句子。', '；。，3', '', '无数字，也无句号', '增长7%'])('%s', (text) => {
     const plain = cut(text, /[。！？!?]/, 0, text.length)
       .filter((s) => /\d/.test(text.slice(s.start, s.end)))
-      .map((sentence) => ({ sentence, clauses: cut(text, /[，；：、,;:]/, sentence.start, sentence.end) }));
+      .map((sentence) => ({
+        sentence,
+        clauses: cut(text, /[，；：、,;:]/, sentence.start, sentence.end).map((c) => {
+          const d = text.slice(c.start, c.end).search(/\d/);
+          return { ...c, digit: d < 0 ? -1 : c.start + d };
+        }),
+      }));
     expect(numberSentences(text)).toEqual(plain);
   });
 });

@@ -128,21 +128,15 @@ const CHAR_KIND = ((): Uint8Array => {
 
 const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
+/** A clause, with where its first digit stands (-1: none, so no value). */
+export interface Clause extends Span {
+  digit: number;
+}
+
 export interface NumberSentence {
   sentence: Span;
   /** the sentence cut after each clause end (the last clause runs to the sentence's end) */
-  clauses: Span[];
-}
-
-function clausesOf(start: number, end: number, clauseEnds: readonly number[]): Span[] {
-  const out: Span[] = [];
-  let from = start;
-  for (const e of clauseEnds) {
-    out.push({ start: from, end: e });
-    from = e;
-  }
-  if (from < end) out.push({ start: from, end });
-  return out;
+  clauses: Clause[];
 }
 
 /**
@@ -151,22 +145,43 @@ function clausesOf(start: number, end: number, clauseEnds: readonly number[]): S
  */
 export function numberSentences(text: string): NumberSentence[] {
   const out: NumberSentence[] = [];
-  const clauseEnds: number[] = [];
+  // the clauses of the sentence being read: n of them, each with its end and first digit
+  const ends: number[] = [];
+  const digits: number[] = [];
+  let n = 0;
   let start = 0;
-  let digit = false;
+  let digit = -1; // the current clause's first digit
+  let anyDigit = false;
+  const endClause = (end: number): void => {
+    ends[n] = end;
+    digits[n++] = digit;
+    if (digit >= 0) anyDigit = true;
+    digit = -1;
+  };
+  const endSentence = (end: number): void => {
+    if (anyDigit) {
+      const clauses: Clause[] = [];
+      for (let k = 0, from = start; k < n; from = ends[k++]) clauses.push({ start: from, end: ends[k], digit: digits[k] });
+      out.push({ sentence: { start, end }, clauses });
+    }
+    start = end;
+    n = 0;
+    anyDigit = false;
+  };
   for (let i = 0; i < text.length; i++) {
     const kind = CHAR_KIND[text.charCodeAt(i)];
     if (kind === OTHER) continue;
-    if (kind === DIGIT) digit = true;
-    else if (kind === CLAUSE_END) clauseEnds.push(i + 1);
-    else {
-      if (digit) out.push({ sentence: { start, end: i + 1 }, clauses: clausesOf(start, i + 1, clauseEnds) });
-      start = i + 1;
-      digit = false;
-      clauseEnds.length = 0;
+    if (kind === DIGIT) {
+      if (digit < 0) digit = i;
+    } else {
+      endClause(i + 1);
+      if (kind === SENTENCE_END) endSentence(i + 1);
     }
   }
-  if (digit) out.push({ sentence: { start, end: text.length }, clauses: clausesOf(start, text.length, clauseEnds) });
+  if (start < text.length) {
+    if ((n === 0 ? start : ends[n - 1]) < text.length) endClause(text.length);
+    endSentence(text.length);
+  }
   return out;
 }
 
@@ -200,14 +215,12 @@ const factUnitAt = memoized(factUnitOf);
 const NUMBER = new RegExp(NUM, 'gu');
 
 /** Numbers with a unit in a clause (dates and counts of years are not values). */
-function valuesIn(text: string, clause: Span): ValueMatch[] {
+function valuesIn(text: string, clause: Clause): ValueMatch[] {
   const out: ValueMatch[] = [];
   // a clause without a digit has no value: do not let the search run on to the next digit of the passage
-  let digit = clause.start;
-  while (digit < clause.end && !isDigitCode(text.charCodeAt(digit))) digit++;
-  if (digit === clause.end) return out;
+  if (clause.digit < 0) return out;
   const re = NUMBER;
-  re.lastIndex = digit;
+  re.lastIndex = clause.digit;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < clause.end) {
     const numEnd = m.index + m[0].length;
