@@ -43,6 +43,8 @@ interface Passage {
 /** How far back (characters) in its paragraph a statement looks for the year it is about. */
 const NEARBY = 300;
 
+const DIGIT = /\d/;
+
 /** A 专栏 that lists projects. */
 const PROJECT_BOX = /项目|工程/u;
 
@@ -71,6 +73,7 @@ export function reportYearOf(meta: Meta): number | null {
 function passages(x: FactsInput, raw: string, reportYear: number | null): Passage[] {
   const out: Passage[] = [];
   const paragraph = (p: Paragraph, context: Context): void => {
+    if (!DIGIT.test(p.text)) return; // no number, no statement
     const run = { text: p.text, map: p.map, rawStart: p.source.offset, rawEnd: p.source.endOffset };
     out.push({ id: p.id, boxItem: false, text: p.text, context, toRaw: (a, b) => runRange(run, a, b, raw) });
   };
@@ -91,6 +94,7 @@ function passages(x: FactsInput, raw: string, reportYear: number | null): Passag
     if (PROJECT_BOX.test(box.title)) continue;
     const context = (box.sectionId !== null ? contexts.get(box.sectionId) : undefined) ?? root;
     box.items.forEach((item, i) => {
+      if (!DIGIT.test(item.text)) return; // no number, no statement
       // an item's text is its raw text unwrapped, after its ordinal and title: the same characters once whitespace is cut
       const itemCompact = compactText(item.text);
       const rawCompact = compactText(raw.slice(item.source.offset, item.source.endOffset));
@@ -143,11 +147,11 @@ export function extractFacts(x: FactsInput, doc: DocContext): Fact[] {
   for (const p of passages(x, raw, reportYear)) {
     for (const st of findStatements(p.text, known)) {
       const lead = st.lead;
-      // the sentences just before may name the year (2016年，… 全年预计完成：…) when the headings do not
-      const earlier = lastNamedPeriod(p.text.slice(Math.max(0, st.sentence.start - NEARBY), st.sentence.start));
       // ——五年拼搏进取… / 过去五年…: a review of the whole plan, whatever year the heading names
       const fiveYears = FIVE_YEARS.test(p.text) || /五年/u.test(lead);
       const plan = p.context.headingPlan;
+      // the sentences just before may name the year (2016年，… 全年预计完成：…) when the headings do not
+      const earlier = fiveYears || p.context.headingYear !== null ? null : lastNamedPeriod(p.text.slice(Math.max(0, st.sentence.start - NEARBY), st.sentence.start));
       const context: ContextYear | null = fiveYears
         ? plan && plan.end - plan.start === 4
           ? { year: plan.end, span: plan, text: `heading:${plan.start}-${plan.end}` }

@@ -46,17 +46,22 @@ interface Hit {
 /** The last period named in the text (explicit years and plan numbers only). */
 export function lastNamedPeriod(text: string): Hit | null {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(RANGE)) hits.push({ index: m.index, period: { start: Number(m[1]), end: Number(m[2]) }, text: m[0] });
-  for (const m of text.matchAll(YEAR)) {
-    const y = Number(m[1]);
-    if (y >= 1949 && y <= 2100) hits.push({ index: m.index, period: { start: y, end: y }, text: m[0] });
+  // every year and range ends in 年, every plan number is a 五
+  if (text.includes('年')) {
+    for (const m of text.matchAll(RANGE)) hits.push({ index: m.index, period: { start: Number(m[1]), end: Number(m[2]) }, text: m[0] });
+    for (const m of text.matchAll(YEAR)) {
+      const y = Number(m[1]);
+      if (y >= 1949 && y <= 2100) hits.push({ index: m.index, period: { start: y, end: y }, text: m[0] });
+    }
   }
-  for (const m of text.matchAll(PLAN)) {
-    if (m[2] === undefined && m[3] === undefined && !m[0].startsWith('“')) continue;
-    const p = fiveYearPlan(planNumber(m[1]));
-    // “十四五”末: the plan's last year
-    const atEnd = m[3] === '末' || m[3] === '期末';
-    if (p) hits.push({ index: m.index, period: atEnd ? { start: p.end, end: p.end } : p, text: `${m[1]}五${atEnd ? '末' : ''}`, ...(atEnd ? { plan: p } : {}) });
+  if (text.includes('五')) {
+    for (const m of text.matchAll(PLAN)) {
+      if (m[2] === undefined && m[3] === undefined && !m[0].startsWith('“')) continue;
+      const p = fiveYearPlan(planNumber(m[1]));
+      // “十四五”末: the plan's last year
+      const atEnd = m[3] === '末' || m[3] === '期末';
+      if (p) hits.push({ index: m.index, period: atEnd ? { start: p.end, end: p.end } : p, text: `${m[1]}五${atEnd ? '末' : ''}`, ...(atEnd ? { plan: p } : {}) });
+    }
   }
   hits.sort((a, b) => a.index - b.index);
   return hits.at(-1) ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStatements } from './statements.js';
+import { findStatements, numberSentences } from './statements.js';
 import { loadVocabulary } from './vocabulary.js';
 import { lastNamedPeriod, periodOf } from './period.js';
 import { headingMood, polarityOf } from './polarity.js';
@@ -66,5 +66,32 @@ describe('periods and polarity', () => {
     expect(polarityOf({ ...base, lead: '全面实现年初确定的主要目标，国内生产总值增长', mood: 'review' })).toBe('achieved');
     expect(polarityOf({ ...base, lead: '全区完成地区生产总值' })).toBe('achieved');
     expect(polarityOf({ ...base, lead: '地区生产总值', period: { start: 2025, end: 2025 } })).toBeNull();
+  });
+});
+
+describe('numberSentences', () => {
+  // the plain definition: cut after each end character, keep the sentences with a digit
+  const cut = (text: string, ends: RegExp, from: number, to: number) => {
+    const out: { start: number; end: number }[] = [];
+    let start = from;
+    for (let i = from; i < to; i++)
+      if (ends.test(text[i])) {
+        out.push({ start, end: i + 1 });
+        start = i + 1;
+      }
+    if (start < to) out.push({ start, end: to });
+    return out;
+  };
+  it.each(['，3，', '3，', '3，x', '5。，', '2024年，全区完成地区生产总值263.06亿元，同比增长4.8%；固定资产投资下降。一般公共预算收入12亿元！没有数字的句子。', '；。，3', '', '无数字，也无句号', '增长7%'])('%s', (text) => {
+    const plain = cut(text, /[。！？!?]/, 0, text.length)
+      .filter((s) => /\d/.test(text.slice(s.start, s.end)))
+      .map((sentence) => ({
+        sentence,
+        clauses: cut(text, /[，；：、,;:]/, sentence.start, sentence.end).map((c) => {
+          const d = text.slice(c.start, c.end).search(/\d/);
+          return { ...c, digit: d < 0 ? -1 : c.start + d };
+        }),
+      }));
+    expect(numberSentences(text)).toEqual(plain);
   });
 });

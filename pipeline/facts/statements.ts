@@ -7,6 +7,9 @@
 import { isUnit, normalizeUnit } from '../tables/unit.js';
 import { parseQuantity, type ParsedQuantity } from '../tables/quantity.js';
 import type { FactQualifier } from '../../schemas/fact.js';
+import { isSpaceCode } from '../../core/provenance/compact-text.js';
+import { longestWordEndingAt, stickyMatchWithin } from './text-at.js';
+import { memoized } from './memo.js';
 
 export interface Span {
   start: number;
@@ -43,8 +46,10 @@ const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 /** Units a prose fact may carry: amounts, people, rates and physical quantities — not dates, ages or times. */
 const NOT_FACT_UNITS = /^(?:[十百千万亿]*)(?:年|月|日|天|岁|次|小时|度|倍|名|位|篇|册|株|头|只|床|张|所|座|条|处|栋|间|套|台|架|艘|班|辆)$/u;
 
-const PREFIX_QUALIFIER = /(约|近|超过|突破|不低于|不少于|不超过|不高于|低于|高于|控制在|保持在)\s*$/u;
-const SUFFIX_QUALIFIER = /^\s*(左右|以上|以内|以下|及以上)/u;
+/** Words before a value that bound or round it: (约|近|超过|…)\s*$ before the number, longest first (the leftmost match). */
+const PREFIX_QUALIFIERS = ['约', '近', '超过', '突破', '不低于', '不少于', '不超过', '不高于', '低于', '高于', '控制在', '保持在'];
+/** ^\s*(左右|以上|以内|以下|及以上) after the unit, read in place (sticky). */
+const SUFFIX_QUALIFIER = /\s*(左右|以上|以内|以下|及以上)/uy;
 
 /** Words before a name that say when, where or what is being done, not what is measured. */
 const LEAD = new RegExp(
@@ -57,7 +62,10 @@ const LEAD = new RegExp(
   ].join('|'),
   'u',
 );
-const TRAIL = /(?:达到了|达到|达|平均为|为|是|完成|计划|稳定在|实现|突破|超过|增加到|增加至|增至|提高到|提高至|提升到|提升至|上升到|上升至|控制在|保持在|约|近|共|累计|年均|总计|合计)$/u;
+/** LEAD read in place (sticky) at the start of a name. */
+const LEAD_AT = new RegExp(LEAD.source, 'uy');
+/** Verbs and adverbs after a name, before its value: (?:达到了|达到|…)$, longest first (the leftmost match). */
+const TRAIL = ['达到了', '达到', '达', '平均为', '为', '是', '完成', '计划', '稳定在', '实现', '突破', '超过', '增加到', '增加至', '增至', '提高到', '提高至', '提升到', '提升至', '上升到', '上升至', '控制在', '保持在', '约', '近', '共', '累计', '年均', '总计', '合计'];
 const GROWTH_WORD = /(?:同比|比上年|较上年|比去年|较去年)?(?:实际|名义)?(增长|增速|增幅|涨幅|上涨|提高|下降|回落|减少)(?:了|为|达到|达)?$/u;
 const FALLING = /^(?:下降|回落|减少)$/u;
 /** between the two values of 由 X 提高到 Y */
@@ -81,11 +89,17 @@ const GENERIC = /^(?:工业总产值|总产值|产值|销售收入|营业收入|
 /** A firm's accounts (长城汽车销售收入): the region's own are in the vocabulary. */
 const FIRM_ACCOUNT = /(?:销售收入|营业收入|主营业务收入)$/u;
 
+/** The name without 比重, 比例 and the 占 of X占Y: what must hold no function word. */
+function phraseText(name: string): string {
+  const bare = name.includes('比重') || name.includes('比例') ? name.replace(/比重|比例/g, '') : name;
+  return bare.includes('占') ? bare.replace(/^(.+)占(.+)$/u, '$1$2') : bare;
+}
+
 function plausibleName(name: string, before: string): boolean {
   if (name.length < 4 || /^[总年]/.test(name) || GENERIC.test(name) || FIRM_ACCOUNT.test(name)) return false;
   // 其中…: a part of something named before, which the name alone does not say
-  if (/其中[，,]?\s*$/u.test(before)) return false;
-  if (PHRASE.test(name.replace(/比重|比例/g, '').replace(/^(.+)占(.+)$/u, '$1$2')) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
+  if (before.includes('其中') && /其中[，,]?\s*$/u.test(before)) return false;
+  if (PHRASE.test(phraseText(name)) || VERB.test(name) || ENTITY.test(name) || !METRIC_HEAD.test(name)) return false;
   return !ENTITY.test(before);
 }
 
@@ -96,25 +110,78 @@ const CHANGE = new RegExp(
 const MULTIPLE = new RegExp(String.raw`^\s*(?:是|为)[^，。；\d]{1,16}的\s*(${NUM})\s*倍`, 'u');
 const DOUBLING = /^\s*(?:比[^，。；\d]{1,12})?翻(?:了)?一番/u;
 
-/** The characters that end a sentence or a clause, by UTF-16 code (a table test per character, no string made). */
-const charTable = (chars: string): Uint8Array => {
+/** What a character is to the sentence reader, by UTF-16 code (a table test per character, no string made). */
+const OTHER = 0;
+const DIGIT = 1;
+const CLAUSE_END = 2;
+const SENTENCE_END = 3;
+const CHAR_KIND = ((): Uint8Array => {
   const t = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  const mark = (chars: string, kind: number): void => {
+    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = kind;
+  };
+  mark('0123456789', DIGIT);
+  mark('，；：、,;:', CLAUSE_END);
+  mark('。！？!?', SENTENCE_END);
   return t;
-};
-const SENTENCE_ENDS = charTable('。！？!?');
-const CLAUSE_ENDS = charTable('，；：、,;:');
+})();
 
-function split(text: string, ends: Uint8Array, from: number, to: number): Span[] {
-  const out: Span[] = [];
-  let start = from;
-  for (let i = from; i < to; i++) {
-    if (ends[text.charCodeAt(i)] === 1) {
-      out.push({ start, end: i + 1 });
-      start = i + 1;
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** A clause, with where its first digit stands (-1: none, so no value). */
+export interface Clause extends Span {
+  digit: number;
+}
+
+export interface NumberSentence {
+  sentence: Span;
+  /** the sentence cut after each clause end (the last clause runs to the sentence's end) */
+  clauses: Clause[];
+}
+
+/**
+ * The sentences (cut after each of 。！？!?) that hold a digit, with their clauses (cut after each
+ * of ，；：、,;:), in one pass: the other sentences state no number.
+ */
+export function numberSentences(text: string): NumberSentence[] {
+  const out: NumberSentence[] = [];
+  // the clauses of the sentence being read: n of them, each with its end and first digit
+  const ends: number[] = [];
+  const digits: number[] = [];
+  let n = 0;
+  let start = 0;
+  let digit = -1; // the current clause's first digit
+  let anyDigit = false;
+  const endClause = (end: number): void => {
+    ends[n] = end;
+    digits[n++] = digit;
+    if (digit >= 0) anyDigit = true;
+    digit = -1;
+  };
+  const endSentence = (end: number): void => {
+    if (anyDigit) {
+      const clauses: Clause[] = [];
+      for (let k = 0, from = start; k < n; from = ends[k++]) clauses.push({ start: from, end: ends[k], digit: digits[k] });
+      out.push({ sentence: { start, end }, clauses });
+    }
+    start = end;
+    n = 0;
+    anyDigit = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const kind = CHAR_KIND[text.charCodeAt(i)];
+    if (kind === OTHER) continue;
+    if (kind === DIGIT) {
+      if (digit < 0) digit = i;
+    } else {
+      endClause(i + 1);
+      if (kind === SENTENCE_END) endSentence(i + 1);
     }
   }
-  if (start < to) out.push({ start, end: to });
+  if (start < text.length) {
+    if ((n === 0 ? start : ends[n - 1]) < text.length) endClause(text.length);
+    endSentence(text.length);
+  }
   return out;
 }
 
@@ -127,41 +194,53 @@ interface ValueMatch {
   suffix: string | null;
 }
 
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** The longest unit that opens the text (at most 6 characters, no whitespace), as written, or ''. */
+function leadingUnit(window: string): string {
+  for (let k = window.length; k > 0; k--) {
+    const cand = window.slice(0, k);
+    if (!/\s/.test(cand) && isUnit(cand)) return cand;
+  }
+  return '';
+}
+
+/** The unit a value may carry from the text after its number: normalized, '' for none or a unit that is no fact's (年, 次, 万). */
+function factUnitOf(window: string): string {
+  const unit = leadingUnit(window);
+  return unit === '' || NOT_FACT_UNITS.test(normalizeUnit(unit)) || /^[十百千万亿]+$/.test(unit) ? '' : normalizeUnit(unit);
+}
+
+/** factUnitOf, each text once per process: the same few characters follow the numbers of every document (亿元，同比增). */
+const factUnitAt = memoized(factUnitOf);
+
+const NUMBER = new RegExp(NUM, 'gu');
 
 /** Numbers with a unit in a clause (dates and counts of years are not values). */
-function valuesIn(text: string, clause: Span): ValueMatch[] {
+function valuesIn(text: string, clause: Clause): ValueMatch[] {
   const out: ValueMatch[] = [];
   // a clause without a digit has no value: do not let the search run on to the next digit of the passage
-  let digit = clause.start;
-  while (digit < clause.end && !isDigitCode(text.charCodeAt(digit))) digit++;
-  if (digit === clause.end) return out;
-  const re = new RegExp(NUM, 'gu');
-  re.lastIndex = digit;
+  if (clause.digit < 0) return out;
+  const re = NUMBER;
+  re.lastIndex = clause.digit;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < clause.end) {
     const numEnd = m.index + m[0].length;
-    if (/[\d.]/.test(text[m.index - 1] ?? '')) continue;
+    const previous = text.charCodeAt(m.index - 1);
+    if (isDigitCode(previous) || previous === 0x2e) continue; // [\d.] before: the tail of a number
     let u = numEnd;
-    while (u < clause.end && /\s/.test(text[u])) u++;
-    let unit = '';
-    for (let k = Math.min(clause.end, u + 6); k > u; k--) {
-      const cand = text.slice(u, k);
-      if (!/\s/.test(cand) && isUnit(cand)) {
-        unit = cand;
-        break;
-      }
-    }
-    if (unit === '' || NOT_FACT_UNITS.test(normalizeUnit(unit)) || /^[十百千万亿]+$/.test(unit)) {
+    while (u < clause.end && isSpaceCode(text.charCodeAt(u))) u++;
+    const unit = u < clause.end ? factUnitAt(text.slice(u, Math.min(clause.end, u + 6))) : '';
+    if (unit === '') {
       out.push({ start: m.index, end: numEnd, number: m[0], unit: '', prefix: null, suffix: null });
       continue;
     }
-    let end = u + unit.length;
-    const suf = SUFFIX_QUALIFIER.exec(text.slice(end, clause.end));
+    let end = u + unit.length; // a unit as written has no whitespace: normalizing keeps its length
+    const suf = stickyMatchWithin(SUFFIX_QUALIFIER, text, end, clause.end);
     if (suf) end += suf[0].length;
-    const pre = PREFIX_QUALIFIER.exec(text.slice(clause.start, m.index));
-    const start = pre ? m.index - pre[0].length : m.index;
-    out.push({ start, end, number: m[0], unit: normalizeUnit(unit), prefix: pre ? pre[1] : null, suffix: suf ? suf[1] : null });
+    let p = m.index;
+    while (p > clause.start && isSpaceCode(text.charCodeAt(p - 1))) p--;
+    const pre = longestWordEndingAt(text, PREFIX_QUALIFIERS, clause.start, p);
+    const start = pre !== null ? p - pre.length : m.index;
+    out.push({ start, end, number: m[0], unit, prefix: pre, suffix: suf ? suf[1] : null });
   }
   return out;
 }
@@ -171,16 +250,16 @@ function cutName(text: string, a: number, b: number): Span {
   let e = b;
   for (let changed = true; changed && s < e; ) {
     changed = false;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    const lead = new RegExp(`^(?:${LEAD.source})`, 'u').exec(text.slice(s, e));
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    const lead = stickyMatchWithin(LEAD_AT, text, s, e);
     if (lead && lead[0].length > 0) {
       s += lead[0].length;
       changed = true;
     }
-    const trail = TRAIL.exec(text.slice(s, e));
-    if (trail && trail[0].length > 0 && trail.index > 0) {
-      e = s + trail.index;
+    const trail = longestWordEndingAt(text, TRAIL, s, e);
+    if (trail !== null && e - trail.length > s) {
+      e -= trail.length;
       changed = true;
     }
   }
@@ -248,15 +327,14 @@ export type KnownName = (name: string, growth: boolean) => boolean;
 /** The metric statements of a passage, in order. */
 export function findStatements(text: string, known: KnownName): Statement[] {
   const out: Statement[] = [];
-  for (const sentence of split(text, SENTENCE_ENDS, 0, text.length)) {
-    const clauses = split(text, CLAUSE_ENDS, sentence.start, sentence.end);
+  for (const { sentence, clauses } of numberSentences(text)) {
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci];
       const all = valuesIn(text, clause);
       if (all.length === 0) continue; // most clauses state no number
       const body = text.slice(clause.start, clause.end);
       if (/分别|之间|～|~/.test(body)) continue;
-      const values = all.filter((v) => v.unit !== '' && !/^\s*年/.test(text.slice(v.end, v.end + 1)));
+      const values = all.filter((v) => v.unit !== '' && text[v.end] !== '年');
       const dates = all.filter((v) => v.unit === '' && /^\d{4}$/.test(v.number) && /^\s*年/.test(text.slice(v.end, v.end + 3)));
       // 比重由46.9%提高到48.2%: the value reached is the statement, the starting point only its context
       const fromTo = values.length === 2 && all.length - dates.length === 2 ? FROM_TO.exec(text.slice(values[0].end, values[1].start)) : null;

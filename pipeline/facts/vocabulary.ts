@@ -8,6 +8,7 @@ import { jiebaLexicon } from '../../core/lexicon/lexicon.js';
 import { segmentWindow } from '../../core/lexicon/segment-window.js';
 import { z } from 'zod';
 import { packageFile } from '../../core/package-root.js';
+import { memoized } from './memo.js';
 
 const VocabularyFile = z
   .object({
@@ -65,17 +66,6 @@ export function loadVocabulary(): Vocabulary {
   const growthSuffix = new RegExp(`(?:${[...file.growthWords].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
   const lexicon = jiebaLexicon();
-  // the same names come back in every document (地区生产总值, 一般公共预算收入): segment each once
-  const memo = new Map<string, string>();
-  const unscoped = (text: string): string => {
-    let out = memo.get(text);
-    if (out === undefined) {
-      if (memo.size >= 50_000) memo.clear();
-      out = segmentUnscoped(text);
-      memo.set(text, out);
-    }
-    return out;
-  };
   const segmentUnscoped = (text: string): string => {
     const t = text.replace(/\s+/g, '');
     const direct = byAlias.get(t);
@@ -87,6 +77,8 @@ export function loadVocabulary(): Vocabulary {
     while (i < tokens.length - 1 && (SCOPE.has(tokens[i]) || PLACE.test(tokens[i]))) i++;
     return tokens.slice(i).join('');
   };
+  // the same names come back in every document (地区生产总值, 一般公共预算收入): segment each once
+  const unscoped = memoized(segmentUnscoped);
   const name = (text: string): MetricName => {
     const t = unscoped(text);
     const hit = byAlias.get(t);

@@ -6,5 +6,6 @@ const CHART_NAME = /(?:示意图|结构图|分布图|布局图|规划图|走势�
 
 export function isFigureCaption(b: Block): boolean {
   if (b.kind === 'figure-caption') return true;
-  return b.kind === 'text' && b.rawLines === 1 && CHART_NAME.test(b.text) && displayWidth(b.text) <= 60 && !/[。，；：]/.test(b.text);
+  // every chart name ends in 图: the end-anchored pattern is tried only on a text that does
+  return b.kind === 'text' && b.rawLines === 1 && b.text.endsWith('图') && CHART_NAME.test(b.text) && displayWidth(b.text) <= 60 && !/[。，；：]/.test(b.text);
 }

@@ -4,6 +4,8 @@ import type { Block } from '../types.js';
 import type { FrontMatter, Paragraph, Section } from '../../schemas/document.js';
 import type { SourceSpan } from '../../schemas/source.js';
 
+const SPACE = 0x20;
+
 /** A paragraph before it is numbered: ids are given once the structure is final (numberParagraphs). */
 export type Draft = Omit<Paragraph, 'id'>;
 
@@ -24,16 +26,21 @@ export class ParagraphMaker {
   make(b: Block, kind: Paragraph['kind'], from = 0, to = b.text.length): Draft {
     let a = from;
     let z = to;
-    while (a < z && b.text[a] === ' ') a++;
-    while (z > a && b.text[z - 1] === ' ') z--;
-    const emphasis = b.emphasis
+    while (a < z && b.text.charCodeAt(a) === SPACE) a++;
+    while (z > a && b.text.charCodeAt(z - 1) === SPACE) z--;
+    const emphasis = b.emphasis.length === 0 ? [] : this.emphasisOf(b, a, z);
+    return { kind, text: b.text.slice(a, z), emphasis, source: this.span(b.start + a, b.start + z), map: runMap(this.mt, b.start + a, b.start + z) };
+  }
+
+  /** The block's emphasis within [a, z), relative to a. */
+  private emphasisOf(b: Block, a: number, z: number): Draft['emphasis'] {
+    return b.emphasis
       .filter((e) => e.end > a && e.start < z)
       .map((e) => {
         const s = Math.max(e.start, a);
         const t = Math.min(e.end, z);
         return { start: s - a, end: t - a, text: b.text.slice(s, t), source: this.span(b.start + s, b.start + t) };
       });
-    return { kind, text: b.text.slice(a, z), emphasis, source: this.span(b.start + a, b.start + z), map: runMap(this.mt, b.start + a, b.start + z) };
   }
 
   /** One paragraph from two that a box or table cut apart. */

@@ -140,7 +140,8 @@ function rowsOf(b: Block, cm: MappedText, doc: DocContext): RawRow[] {
     while (a < z && /[ \t\n]/.test(cm.text[a]) && cm.text[a] !== '\t') a++;
     while (z > a && /[ \t\n]/.test(cm.text[z - 1])) z--;
     if (z <= a) continue;
-    if (cm.text.slice(a, z).includes('\n')) {
+    const lineBreak = cm.text.indexOf('\n', a);
+    if (lineBreak >= 0 && lineBreak < z) {
       // a raw line that normalization split (a body scraped onto one line): the block's own lines
       pushAll(rows, splitRows(cm, Math.max(a, lowerBound(cm.starts, b.rawStart)), Math.min(z, lowerBound(cm.starts, b.rawEnd)), doc));
       continue;

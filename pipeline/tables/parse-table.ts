@@ -1,5 +1,5 @@
 import type { DocContext } from '../../core/context.js';
-import type { Table } from '../../schemas/table.js';
+import type { Quantity, Table } from '../../schemas/table.js';
 import type { TableRegion } from '../types.js';
 import { bracketMeaning } from './bracket-meaning.js';
 import type { LayoutResult } from './draft.js';
@@ -27,6 +27,12 @@ function looksLikeIndicators(columns: Table['columns'], indicators: Table['indic
   if (columns.some((c) => c.header.split(' / ').some((l) => l.length > MAX_LABEL))) return false;
   const withFigure = indicators.filter((i) => Object.values(i.values).some((q) => q.value !== undefined)).length;
   return withFigure * 2 >= indicators.length;
+}
+
+/** The first bracketed value, row by row. */
+function firstBracketed(indicators: Table['indicators']): Quantity | undefined {
+  for (const i of indicators) for (const q of Object.values(i.values)) if (q.kind === 'bracketed') return q;
+  return undefined;
 }
 
 /** Tab-separated when most rows hold a tab; otherwise cells are separated by spaces (PDF text). */
@@ -81,8 +87,8 @@ export function parseTable(region: TableRegion, doc: DocContext, cells?: LayoutT
     const bracket = bracketMeaning(region.notes);
     const indicators = buildIndicators(layout.rows, { tableId: region.id, columns, bracket, period: periodOf(region, layout, columns) });
     if (!looksLikeIndicators(columns, indicators)) return { ...other, columns };
-    const bracketed = indicators.flatMap((i) => Object.values(i.values)).find((q) => q.kind === 'bracketed');
-    if (bracketed !== undefined && bracket === null) {
+    const bracketed = bracket === null ? firstBracketed(indicators) : undefined;
+    if (bracketed !== undefined) {
       doc.report('info', 'bracket-meaning-unknown', `table ${region.id} has bracketed values but no note says what brackets mean`, bracketed.source ?? region.source);
     }
     return { ...region, kind: 'indicators', columns, indicators };

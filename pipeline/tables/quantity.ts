@@ -24,7 +24,7 @@ const ESTIMATE = re(`(?:预计|预估|估计|预测)\\s*(.+)`);
 const NONE = re(`[—–―\\-－‐−_/／\\s]*`);
 
 function toNumber(s: string): number {
-  return Number(s.replace(/,/g, ''));
+  return Number(s.includes(',') ? s.replace(/,/g, '') : s);
 }
 
 function qualifierOf(suffix: string): 'about' | 'atLeast' | 'atMost' {

@@ -58,6 +58,15 @@ describe('cell text', () => {
     expect(plainScripts('细微颗粒物（PM _{2.5} ）年均浓度')).toBe('细微颗粒物（PM2.5）年均浓度');
     expect(plainScripts('可吸入颗粒物（PM ₁₀ ）年均浓度')).toBe('可吸入颗粒物（PM10）年均浓度');
   });
+
+  it('compactText reads by character code what the whitespace-run regex gave', () => {
+    const byRegex = (s: string): string => {
+      const t = s.trim();
+      const word = (ch: string | undefined): boolean => ch !== undefined && /[0-9A-Za-z.,:;/%+\-]/.test(ch);
+      return t.replace(/\s+/g, (m, offset: number) => (word(t[offset - 1]) && word(t[offset + m.length]) ? ' ' : ''));
+    };
+    for (const s of [' 2015 年 基数 ', 'PM 2.5', 'a\u3000\u00a0b', '元/人,\t 2020年价格', '完成市定 \n目标', '', '  ', 'x', '6.5 %']) expect(compactText(s), s).toBe(byRegex(s));
+  });
 });
 
 describe('rows whose spaces the normalizer took out', () => {

@@ -13,9 +13,10 @@ export interface Token {
   isText: boolean;
 }
 
-function token(text: string, row: number, start: number, end: number): Token {
+/** The token text[start, end), with `parsed` its quantity when that was read already. */
+function token(text: string, row: number, start: number, end: number, parsed?: ParsedQuantity): Token {
   const raw = text.slice(start, end);
-  const quantity = parseQuantity(raw);
+  const quantity = parsed ?? parseQuantity(raw);
   return { text: raw, row, start, end, quantity, isText: quantity.kind === 'text' };
 }
 
@@ -32,14 +33,16 @@ export function tokenizeLine(text: string, row: number, from = 0): Token[] {
   let i = 0;
   while (i < pieces.length) {
     let taken = 1;
+    let joined: ParsedQuantity | undefined; // the quantity of the pieces taken together
     for (let k = Math.min(3, pieces.length - i); k >= 2; k--) {
       const q = parseQuantity(text.slice(pieces[i].start, pieces[i + k - 1].end));
       if (q.kind !== 'text' && q.kind !== 'none') {
         taken = k;
+        joined = q;
         break;
       }
     }
-    const t = token(text, row, pieces[i].start, pieces[i + taken - 1].end);
+    const t = token(text, row, pieces[i].start, pieces[i + taken - 1].end, joined);
     const prev = out[out.length - 1];
     if (taken === 1 && t.isText && prev !== undefined && prev.isText && canJoin(prev.text, t.text)) {
       out[out.length - 1] = token(text, row, prev.start, t.end);

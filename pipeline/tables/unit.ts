@@ -13,8 +13,12 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const ATOM = `(?:\\d+(?:\\.\\d+)?)?${MAGNITUDE}(?:${[...BASE_UNITS].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
 const UNIT_RE = new RegExp(`^(?:每)?${ATOM}(?:[/／]${ATOM})*$`, 'u');
 
+/** What normalizeUnit rewrites: whitespace, a full-width percent or slash. */
+const UNIT_REWRITE = /[\s％／]/;
+
 /** Normalized unit text: no spaces, half-width percent and slash. */
 export function normalizeUnit(text: string): string {
+  if (!UNIT_REWRITE.test(text)) return text;
   return text.replace(/\s+/g, '').replace(/％/g, '%').replace(/／/g, '/');
 }
 
