@@ -25,18 +25,23 @@ export function bestWordAt(text: string, i: number, lexicon: Lexicon): WordHit |
   let best: WordHit | null = null;
   for (let len = 2; len <= MAX_WORD; len++) {
     for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
-      const word = text.slice(s, s + len);
-      const frequency = lexicon.get(word);
-      if (frequency !== undefined && (!best || frequency > best.frequency)) best = { word, frequency, start: s };
+      const frequency = frequencyOf(text, s, s + len, lexicon);
+      if (frequency !== undefined && (!best || frequency > best.frequency)) best = { word: text.slice(s, s + len), frequency, start: s };
     }
   }
   return best;
 }
 
+/** The frequency of text[start, end) as a word (undefined when it is none), without cutting the text when the lexicon can. */
+function frequencyOf(text: string, start: number, end: number, lexicon: Lexicon): number | undefined {
+  if (!lexicon.frequencyAt) return lexicon.get(text.slice(start, end));
+  return lexicon.frequencyAt(text, start, end) || undefined;
+}
+
 /** True when some dictionary word (2–4 characters) of `text` covers position `i` (stops at the first). */
 export function wordAt(text: string, i: number, lexicon: Lexicon): boolean {
   for (let len = 2; len <= MAX_WORD; len++) {
-    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) if (lexicon.has(text.slice(s, s + len))) return true;
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) if (frequencyOf(text, s, s + len, lexicon) !== undefined) return true;
   }
   return false;
 }
