@@ -31,12 +31,12 @@ function startsWithName(rest: string, history: History): boolean {
 const MAX_NAME = 16;
 
 /** The lengths (2–MAX_NAME, longest first) of the history's names, by their first and second UTF-16 unit. */
-type NameLengths = Map<number, Map<number, number[]>>;
+export type NameLengths = Map<number, Map<number, number[]>>;
 
 const lengthIndexes = new WeakMap<History, NameLengths>();
 
 /** Built once per history (shipped data): most positions of a text start no name, and are passed over by two small-integer lookups. */
-function nameLengths(history: History): NameLengths {
+export function nameLengths(history: History): NameLengths {
   const hit = lengthIndexes.get(history);
   if (hit) return hit;
   const index: NameLengths = new Map();
