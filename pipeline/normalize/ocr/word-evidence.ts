@@ -5,6 +5,7 @@ import { contextSnippet } from './context-snippet.js';
 import { countOccurrences } from './count-occurrences.js';
 import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import { segmentWindow } from '../../../core/lexicon/segment-window.js';
+import { bitSet, hasBit, setBit, type BitSet } from './bit-set.js';
 
 export const RULE_WORD = 'ocr/word-evidence';
 
@@ -63,8 +64,8 @@ const HAN = /\p{Script=Han}/u;
 
 interface WordPartners {
   readonly byCode: Map<number, Partner[]>;
-  /** 1 for the codes that have partners: most characters are skipped by a typed-array test */
-  readonly has: Uint8Array;
+  /** the codes that have partners: most characters are skipped by a bit test */
+  readonly has: BitSet;
 }
 
 const wordPartnerCache = new WeakMap<ConfusionIndex, WordPartners>();
@@ -74,12 +75,12 @@ function partnersInWords(index: ConfusionIndex): WordPartners {
   const hit = wordPartnerCache.get(index);
   if (hit) return hit;
   const byCode = new Map<number, Partner[]>();
-  const has = new Uint8Array(0x10000);
+  const has = bitSet(0x10000);
   for (const [ch, partners] of index) {
     const all = partners.filter((p) => p.scope === 'all');
     if (all.length > 0 && ch.length === 1) {
       byCode.set(ch.charCodeAt(0), all);
-      has[ch.charCodeAt(0)] = 1;
+      setBit(has, ch.charCodeAt(0));
     }
   }
   const w = { byCode, has };
@@ -115,7 +116,7 @@ export function wordFindings(compact: string, rules: OcrRules, index: ConfusionI
   const wordPartners = partnersInWords(index);
   const out: WordFinding[] = [];
   for (let i = 0; i < compact.length; i++) {
-    if (wordPartners.has[compact.charCodeAt(i)] === 0) continue;
+    if (!hasBit(wordPartners.has, compact.charCodeAt(i))) continue;
     const partners = wordPartners.byCode.get(compact.charCodeAt(i));
     if (!partners || skip(i)) continue;
     const ch = compact[i];
