@@ -24,8 +24,8 @@ export interface NameIndex<E> {
   readonly names: ReadonlyMap<string, E>;
   /** the names' last units, each once (县, 区, 市…: a few): a name is looked for only where one of them stands */
   readonly lastUnits: readonly string[];
-  /** the lengths of the names whose last two units hash to a pairHash (longest first): a small-integer key, and a superset of the lengths of the names with that exact ending (a name is still confirmed by the names Map) */
-  readonly lengths: ReadonlyMap<number, readonly number[]>;
+  /** the names by the pairHash of their last two units (a small-integer key; a name is confirmed against the text in place) */
+  readonly byEnd: ReadonlyMap<number, readonly string[]>;
 }
 
 /** A 20-bit hash of the two units at i and i + 1 (collisions only cost a Map lookup). */
@@ -61,30 +61,29 @@ function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameIndex<NameEntry> 
 
 /** The index of names (two units at least) for scanNames. */
 export function nameIndex<E>(names: ReadonlyMap<string, E>): NameIndex<E> {
-  const lengths = new Map<number, number[]>();
+  const byEnd = new Map<number, string[]>();
   for (const name of names.keys()) {
     const end = pairHash(name, name.length - 2);
-    const list = lengths.get(end) ?? [];
-    if (!list.includes(name.length)) list.push(name.length);
-    lengths.set(end, list);
+    const list = byEnd.get(end);
+    if (list) list.push(name);
+    else byEnd.set(end, [name]);
   }
-  for (const list of lengths.values()) list.sort((a, b) => b - a);
-  return { names, lastUnits: [...new Set([...names.keys()].map((n) => n[n.length - 1]))], lengths };
+  return { names, lastUnits: [...new Set([...names.keys()].map((n) => n[n.length - 1]))], byEnd };
 }
 
 /**
  * The names of the compact text as a longest-match scan from its start takes them: at each
  * position the longest name that starts there, then on after it. Found from the names' ends:
- * the few last units are searched natively (indexOf), and only the lengths of the names with the
- * same last two units are tried there, instead of a test at every position.
+ * the few last units are searched natively (indexOf), and only the names with the same last two
+ * units are compared there (startsWith, in place), instead of a test at every position.
  */
 export function scanNames<E>(compact: string, m: NameIndex<E>): Array<{ at: number; entry: E }> {
-  const longest = new Map<number, number>(); // start → length of the longest name there
+  const longest = new Map<number, string>(); // start → the longest name there
   for (const unit of m.lastUnits) {
     for (let end = compact.indexOf(unit, 1); end >= 0; end = compact.indexOf(unit, end + 1)) {
-      for (const n of m.lengths.get(pairHash(compact, end - 1)) ?? []) {
-        const at = end + 1 - n;
-        if (at >= 0 && n > (longest.get(at) ?? 0) && m.names.has(compact.slice(at, end + 1))) longest.set(at, n);
+      for (const name of m.byEnd.get(pairHash(compact, end - 1)) ?? []) {
+        const at = end + 1 - name.length;
+        if (at >= 0 && name.length > (longest.get(at)?.length ?? 0) && compact.startsWith(name, at)) longest.set(at, name);
       }
     }
   }
@@ -92,9 +91,9 @@ export function scanNames<E>(compact: string, m: NameIndex<E>): Array<{ at: numb
   let next = 0;
   for (const at of [...longest.keys()].sort((a, b) => a - b)) {
     if (at < next) continue; // inside the name taken before
-    const n = longest.get(at)!;
-    out.push({ at, entry: m.names.get(compact.slice(at, at + n))! });
-    next = at + n;
+    const name = longest.get(at)!;
+    out.push({ at, entry: m.names.get(name)! });
+    next = at + name.length;
   }
   return out;
 }
