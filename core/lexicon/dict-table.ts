@@ -7,7 +7,9 @@
  *
  * Layout (little-endian, every section 8-byte aligned):
  *   header   128 bytes: magic, format, counts, totals, and the source key (what it was built from)
- *   slots    Uint32[2^bits]   word index + 1, 0 = empty (linear probing over FNV-1a hashes)
+ *   slots    Uint32[2^bits]   word index + 1 in the low 20 bits (0 = empty) and the top 12 bits of
+ *                             the word's hash above them, so that a probe rejects another word
+ *                             without reading its letters (linear probing over FNV-1a hashes)
  *   starts   Uint32[words+1]  offsets of each word in the pool
  *   freqs    Uint32[words]    (jieba's frequencies are whole numbers well below 2^32)
  *   chars    Uint32[chars]    code points, ascending
@@ -16,10 +18,14 @@
  */
 
 const MAGIC = 0x4a434350; // 'PCCJ'
-export const DICT_TABLE_FORMAT = 2;
+export const DICT_TABLE_FORMAT = 3;
 const HEADER = 128;
 const KEY_OFFSET = 64;
 const KEY_MAX = HEADER - KEY_OFFSET;
+/** A slot: the word index + 1 below INDEX_BITS, the hash's fingerprint (its top 32 - INDEX_BITS bits) above. */
+const INDEX_BITS = 20;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
+const fingerprint = (hash: number) => hash >>> INDEX_BITS;
 
 export interface DictTotals {
   /** Sum of all word frequencies. */
@@ -119,6 +125,7 @@ export function buildDictTable(text: string, key: string): Uint8Array {
   const starts = new Uint32Array(buf, o.starts, words.length + 1);
   const freqs = new Uint32Array(buf, o.freqs, words.length);
   const mask = 2 ** bits - 1;
+  if (words.length >= INDEX_MASK) throw new Error(`dictionary table: more than ${INDEX_MASK - 1} words`);
   let at = 0;
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
@@ -127,9 +134,10 @@ export function buildDictTable(text: string, key: string): Uint8Array {
     const f = freqList[w];
     if (!Number.isInteger(f) || f < 0 || f > 0xffffffff) throw new Error(`dictionary table: frequency of ${word} is not a whole number below 2^32: ${f}`);
     freqs[w] = f;
-    let slot = hashUnits(word, 0, word.length) & mask;
+    const hash = hashUnits(word, 0, word.length);
+    let slot = hash & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = w + 1;
+    slots[slot] = ((fingerprint(hash) << INDEX_BITS) | (w + 1)) >>> 0;
   }
   starts[words.length] = at;
   new Uint32Array(buf, o.chars, codes.length).set(codes);
@@ -197,16 +205,21 @@ export class DictTable {
     const length = end - start;
     if (length <= 0 || length > this.totals.maxLength) return 0;
     const { slots, starts, pool, mask } = this;
-    let slot = hashUnits(text, start, end) & mask;
+    const hash = hashUnits(text, start, end);
+    const print = fingerprint(hash);
+    let slot = hash & mask;
     for (;;) {
       const entry = slots[slot];
       if (entry === 0) return 0;
-      const w = entry - 1;
-      const at = starts[w];
-      if (starts[w + 1] - at === length) {
-        let i = 0;
-        while (i < length && pool[at + i] === text.charCodeAt(start + i)) i++;
-        if (i === length) return this.freqs[w];
+      // another word's fingerprint: passed over without touching its letters
+      if (entry >>> INDEX_BITS === print) {
+        const w = (entry & INDEX_MASK) - 1;
+        const at = starts[w];
+        if (starts[w + 1] - at === length) {
+          let i = 0;
+          while (i < length && pool[at + i] === text.charCodeAt(start + i)) i++;
+          if (i === length) return this.freqs[w];
+        }
       }
       slot = (slot + 1) & mask;
     }
