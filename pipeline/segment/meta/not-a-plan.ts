@@ -1,5 +1,5 @@
 import type { TextLine } from './hit.js';
-import { hanCount } from './han-count.js';
+import { letterCounts } from './letter-counts.js';
 
 /**
  * Inputs that are not a plan or report at all though they claim to be: a header with no body, a
@@ -21,16 +21,6 @@ export const MIN_PROSE = 600;
 const SESSION_NEWS_MAX = 4000;
 const SUMMARY_MAX = 3000;
 
-/** ASCII letters, the [A-Za-z] of a non-Unicode regex. */
-function latinCount(t: string): number {
-  let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i) | 0x20; // lower case
-    if (c >= 0x61 && c <= 0x7a) n++;
-  }
-  return n;
-}
-
 export interface NotAPlan {
   reason: 'no-body' | 'too-short' | 'other-language' | 'session-news' | 'summary-layout';
   message: string;
@@ -47,16 +37,17 @@ export function notAPlanDocument(body: readonly TextLine[], options: { titled?: 
   // prose: the Chinese characters of the lines besides chrome, once the text has some sentences (a line with sentence punctuation and 15 of them) at all
   let all = 0;
   let sentences = 0;
+  let latin = 0; // ASCII letters, for the language check below
   for (const l of content) {
-    const n = hanCount(l.text);
-    all += n;
-    if (n >= 15 && SENTENCE_PUNCT.test(l.text)) sentences++;
+    const n = letterCounts(l.text);
+    all += n.han;
+    latin += n.latin;
+    if (n.han >= 15 && SENTENCE_PUNCT.test(l.text)) sentences++;
   }
   const prose = sentences > 0 ? all : 0;
   if (all < 50) return { reason: 'no-body', prose, message: `no body: ${all} Chinese characters besides site chrome` };
   if (prose < MIN_PROSE) return { reason: 'too-short', prose, message: `only ${prose} Chinese characters of running prose: a placeholder, a page of another site or a header, not a plan or report` };
   // a page written in another language that quotes Chinese titles (a README or catalogue of reports)
-  const latin = content.reduce((n, l) => n + latinCount(l.text), 0);
   if (latin > all) return { reason: 'other-language', prose, message: `written mostly in another language (${latin} Latin letters, ${all} Chinese characters): a page about plans or reports, not one` };
   // the two layouts below are short texts
   if (prose >= SESSION_NEWS_MAX) return null;
