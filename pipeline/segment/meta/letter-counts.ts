@@ -10,10 +10,16 @@ const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x2ebf0, 0x2ee5d], [0x2f800, 0x2fa1d], [0x30000, 0x3134a], [0x31350, 0x33479],
 ];
 
+/** The BMP part of HAN_RANGES as bits (8 KB, built once): a character is looked up, not searched for among the ranges. */
+const BMP_HAN = (() => {
+  const bits = new Int32Array(0x10000 >>> 5);
+  for (const [lo, hi] of HAN_RANGES) for (let c = lo; c <= Math.min(hi, 0xffff); c++) bits[c >>> 5] |= 1 << (c & 31);
+  return bits;
+})();
+
 /** True when the code point is of the Han script. */
 export function isHanCodePoint(cp: number): boolean {
-  if (cp >= 0x4e00 && cp <= 0x9fff) return true; // the common case first
-  if (cp < 0x2e80) return false;
+  if (cp < 0x10000) return (BMP_HAN[cp >>> 5] & (1 << (cp & 31))) !== 0;
   for (const [lo, hi] of HAN_RANGES) {
     if (cp < lo) return false; // the ranges are in order
     if (cp <= hi) return true;
@@ -27,8 +33,7 @@ export function letterCounts(t: string): { han: number; latin: number } {
   let latin = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) han++;
-    else if (c < 0x80) {
+    if (c < 0x80) {
       const lower = c | 0x20;
       if (lower >= 0x61 && lower <= 0x7a) latin++;
     } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
