@@ -26,6 +26,8 @@ const KEY_MAX = HEADER - KEY_OFFSET;
 const INDEX_BITS = 20;
 const INDEX_MASK = (1 << INDEX_BITS) - 1;
 const fingerprint = (hash: number) => hash >>> INDEX_BITS;
+/** Entries of a table's two-unit lookup cache (a power of two). */
+const PAIR_CACHE = 4096;
 
 export interface DictTotals {
   /** Sum of all word frequencies. */
@@ -179,6 +181,13 @@ export class DictTable {
   private readonly chars: Uint32Array;
   private readonly charFreqs: Float64Array;
   private readonly pool: Uint16Array;
+  /**
+   * The last two-unit words asked (已经, 治理…: most lookups, the same ones over and over) by a
+   * hash of their units, direct-mapped: a hit reads 48 KB of this thread's memory instead of
+   * several cache lines of the 7 MB table; an entry holds the table's own answer (key -1: empty).
+   */
+  private readonly pairKeys = new Float64Array(PAIR_CACHE).fill(-1);
+  private readonly pairFreqs = new Uint32Array(PAIR_CACHE);
 
   /** `buffer` must be 8-byte aligned at `byteOffset` (a whole ArrayBuffer or SharedArrayBuffer is). */
   constructor(readonly buffer: ArrayBufferLike, byteOffset = 0, byteLength = buffer.byteLength - byteOffset) {
@@ -202,6 +211,24 @@ export class DictTable {
 
   /** Frequency of text[start, end) as a word, 0 when absent (no substring is made). */
   wordFrequency(text: string, start = 0, end = text.length): number {
+    const length = end - start;
+    if (length === 2) return this.pairFrequency(text.charCodeAt(start), text.charCodeAt(start + 1), text, start);
+    return this.lookup(text, start, end);
+  }
+
+  /** wordFrequency of the two units a, b (= text[start], text[start + 1]), through the pair cache. */
+  private pairFrequency(a: number, b: number, text: string, start: number): number {
+    const key = a * 0x10000 + b;
+    const slot = ((a * 0x9e37) ^ b) & (PAIR_CACHE - 1);
+    if (this.pairKeys[slot] === key) return this.pairFreqs[slot];
+    const f = this.lookup(text, start, start + 2);
+    this.pairKeys[slot] = key;
+    this.pairFreqs[slot] = f;
+    return f;
+  }
+
+  /** The table's answer for text[start, end). */
+  private lookup(text: string, start: number, end: number): number {
     const length = end - start;
     if (length <= 0 || length > this.totals.maxLength) return 0;
     const { slots, starts, pool, mask } = this;
