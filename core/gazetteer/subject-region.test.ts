@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadHistory } from './history.js';
-import { pickSubject, subjectNames } from './subject-region.js';
+import { nameLengths, pickSubject, subjectNames } from './subject-region.js';
 
 const history = loadHistory();
 const names = (text: string, year: number | null = 2020) => subjectNames(text, year, history).map((m) => m.division.name);
@@ -71,5 +71,19 @@ describe('renamed districts across years', () => {
 
   it('states its source', () => {
     expect(history.source).toMatchObject({ package: 'gb2260', version: '0.6.0' });
+  });
+});
+
+describe('the name index of subjectNames', () => {
+  it('offers, for two leading characters, exactly the lengths (2–16) of the names that begin with them, longest first', () => {
+    const plain = new Map<string, number[]>();
+    for (const name of history.names) {
+      if (name.length < 2 || name.length > 16) continue;
+      const lengths = plain.get(name.slice(0, 2)) ?? [];
+      if (!lengths.includes(name.length)) plain.set(name.slice(0, 2), [...lengths, name.length].sort((a, b) => b - a));
+    }
+    const index = nameLengths(history);
+    for (const [pair, lengths] of plain) expect(index.get(pair.charCodeAt(0))?.get(pair.charCodeAt(1))).toEqual(lengths);
+    expect([...index.values()].reduce((n, second) => n + second.size, 0)).toBe(plain.size);
   });
 });

@@ -27,12 +27,39 @@ function startsWithName(rest: string, history: History): boolean {
   return false;
 }
 
+/** Longest name looked for. */
+const MAX_NAME = 16;
+
+/** The lengths (2–MAX_NAME, longest first) of the history's names, by their first and second UTF-16 unit. */
+export type NameLengths = Map<number, Map<number, number[]>>;
+
+const lengthIndexes = new WeakMap<History, NameLengths>();
+
+/** Built once per history (shipped data): most positions of a text start no name, and are passed over by two small-integer lookups. */
+export function nameLengths(history: History): NameLengths {
+  const hit = lengthIndexes.get(history);
+  if (hit) return hit;
+  const index: NameLengths = new Map();
+  for (const name of history.names) {
+    if (name.length < 2 || name.length > MAX_NAME) continue;
+    let second = index.get(name.charCodeAt(0));
+    if (!second) index.set(name.charCodeAt(0), (second = new Map()));
+    const lengths = second.get(name.charCodeAt(1)) ?? [];
+    if (!lengths.includes(name.length)) second.set(name.charCodeAt(1), [...lengths, name.length].sort((a, b) => b - a));
+  }
+  lengthIndexes.set(history, index);
+  return index;
+}
+
 /** Longest-first scan for names of the history-aware gazetteer that stand as a whole word in subject position. */
 export function subjectNames(text: string, year: number | null, history: History): PlaceMatch[] {
   const out: PlaceMatch[] = [];
+  const index = nameLengths(history);
   for (let i = 0; i < text.length; ) {
     let hit: PlaceMatch[] = [];
-    for (let len = Math.min(16, text.length - i); len >= 2; len--) {
+    // the lengths of the names that begin with these two units, longest first, as far as the text goes
+    for (const len of index.get(text.charCodeAt(i))?.get(text.charCodeAt(i + 1)) ?? []) {
+      if (len > text.length - i) continue;
       const name = text.slice(i, i + len);
       if (!history.names.has(name)) continue;
       const rest = text.slice(i + len, i + len + 16);

@@ -71,6 +71,12 @@ describe('jieba’s dictionary as a table', () => {
     expect(wrong).toBe(0);
     expect(table.size).toBe(map.size);
     expect(table.totals.total).toBe(total);
+    // and 0 for what is no word: every other slice of 2–4 units of the words run together (a fingerprint, a probe or the pair cache never answers for another word)
+    const run = [...map.keys()].slice(0, 60_000).join('');
+    let absentWrong = 0;
+    // twice: the second time two-unit words come from the pair cache, wherever the first left them
+    for (let pass = 0; pass < 2; pass++) for (let i = 0; i < run.length; i += 3) for (let n = 2; n <= 4 && i + n <= run.length; n++) if (table.wordFrequency(run, i, i + n) !== (map.get(run.slice(i, i + n)) ?? 0)) absentWrong++;
+    expect(absentWrong).toBe(0);
   });
 
   describe('loading', () => {

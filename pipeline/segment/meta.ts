@@ -55,16 +55,18 @@ export function periodOf(title: string | null, docType: DocType): { start: numbe
 }
 
 const OFFICE = '(?:总理|副总理|省长|副省长|市长|副市长|区长|副区长|县长|副县长|旗长|州长|主任|副主任|局长|书记)';
+const OFFICE_AND_NAME = new RegExp(`^(.*?)(${OFFICE})([\\p{Script=Han}·]{2,4})$`, 'u');
+const OFFICE_ONLY = new RegExp(`^(.*?)(${OFFICE})$`, 'u');
 const ORGANIZATION = /^[\p{Script=Han}]{2,30}(?:人民政府|委员会|政府办公室|办公室|局|委|厅|政府)$/u;
 
 /** Speaker and issuer, and the index of the line they were read from (with the next line too when the name stands on it). */
 export function speakerOf(blocks: readonly { text: string }[]): { speaker: Meta['speaker']; issuer: string | null; at: number | null; lines: number } {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i].text.replace(/\s+/g, '');
-    const m = new RegExp(`^(.*?)(${OFFICE})([\\p{Script=Han}·]{2,4})$`, 'u').exec(t);
+    const m = OFFICE_AND_NAME.exec(t);
     if (m && displayWidth(t) <= 50) return { speaker: { title: m[2], name: m[3] }, issuer: m[1] || null, at: i, lines: 1 };
     // office on one line, name on the next (国务院总理 / 李克强)
-    const office = new RegExp(`^(.*?)(${OFFICE})$`, 'u').exec(t);
+    const office = OFFICE_ONLY.exec(t);
     const next = blocks[i + 1]?.text.replace(/\s+/g, '');
     if (office && next && /^[\p{Script=Han}·]{2,4}$/u.test(next)) return { speaker: { title: office[2], name: next }, issuer: office[1] || null, at: i, lines: 2 };
   }

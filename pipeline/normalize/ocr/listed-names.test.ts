@@ -41,4 +41,13 @@ describe('townships and streets the document lists', () => {
     const { edits } = ocrCorrections(printed, { subject: detectSubject(printed, g), rules });
     expect(edits).toEqual([]);
   });
+
+  it('are the matches of the lookbehind regex tried at every position (the commas found first)', () => {
+    const plain = (text: string) =>
+      [...text.matchAll(/(?<=、)(\p{Script=Han}{2})(街道|镇|乡)(?=、|等|[^\p{Script=Han}]|$)/gu)].map((m) => m[1] + m[2]).filter((n, i, all) => all.indexOf(n) === i).sort((a, b) => a.localeCompare(b));
+    const none = new Map<string, number>();
+    for (const text of ['高庙乡、磁钟乡、交口乡', '、崖底街道等', '、𠀀𠀁镇、、甲乙乡x', '、甲乙丙乡、丁戊乡', '、甲乙镇', '、甲乙', '']) {
+      expect(listedTownships(text, none).map((t) => t.name)).toEqual(plain(text));
+    }
+  });
 });

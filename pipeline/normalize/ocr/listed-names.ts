@@ -9,7 +9,8 @@ export interface ListedName {
   readonly suffix: string;
 }
 
-const LISTED = new RegExp(`(?<=、)(\\p{Script=Han}{2})(${TOWNSHIP_SUFFIXES.join('|')})(?=、|等|[^\\p{Script=Han}]|$)`, 'gu');
+/** A listed item, tried (sticky) right after each list comma: the commas are found natively, not by a regex tried at every position. */
+const LISTED = new RegExp(`(\\p{Script=Han}{2})(${TOWNSHIP_SUFFIXES.join('|')})(?=、|等|[^\\p{Script=Han}]|$)`, 'uy');
 
 /**
  * The townships and streets a document lists (…、高庙乡、磁钟乡、交口乡): two-character names with a
@@ -19,7 +20,10 @@ const LISTED = new RegExp(`(?<=、)(\\p{Script=Han}{2})(${TOWNSHIP_SUFFIXES.join
  */
 export function listedTownships(compact: string, lexicon: Lexicon): ListedName[] {
   const out = new Map<string, ListedName>();
-  for (const m of compact.matchAll(LISTED)) {
+  for (let comma = compact.indexOf('、'); comma >= 0; comma = compact.indexOf('、', comma + 1)) {
+    LISTED.lastIndex = comma + 1;
+    const m = LISTED.exec(compact);
+    if (!m) continue;
     const [, stem, suffix] = m;
     if (lexicon.has(stem) || lexicon.has(stem + suffix)) continue;
     out.set(stem + suffix, { name: stem + suffix, stem, suffix });

@@ -20,6 +20,8 @@ export interface OcrOptions {
   readonly gazetteer?: Gazetteer;
   /** default: nodejieba's dictionary */
   readonly lexicon?: Lexicon;
+  /** compactText(text), when the caller has it already */
+  readonly compact?: CompactText;
 }
 
 export interface OcrResult {
@@ -54,7 +56,7 @@ function forcedEdits(ct: CompactText, at: number, end: number, from: string, to:
  */
 export function ocrCorrections(text: string, opts: OcrOptions): OcrResult {
   const { subject, rules } = opts;
-  const ct = compactText(text);
+  const ct = opts.compact ?? compactText(text);
   const g = opts.gazetteer ?? loadGazetteer();
   const lexicon = opts.lexicon ?? jiebaLexicon();
   const index = confusionIndex(rules.confusions);

@@ -1,5 +1,6 @@
 import type { DocContext } from '../../../core/context.js';
 import { rawRange, type MappedText } from '../../../core/provenance/mapped-text.js';
+import { compactText } from '../../../core/provenance/compact-text.js';
 import { loadGazetteer, type Gazetteer } from '../../../core/gazetteer/index.js';
 import type { OcrRules } from '../../../schemas/ocr-rules.js';
 import type { Region } from '../../types.js';
@@ -36,8 +37,10 @@ export interface OcrStepResult {
  * confusion corrections and report the suspects.
  */
 export function correctOcr(mt: MappedText, doc: DocContext, setup: OcrSetup): OcrStepResult {
-  const subject = detectSubject(mt.text, setup.gazetteer, setup.index);
-  const { edits, suspects } = ocrCorrections(mt.text, { subject, rules: setup.rules, gazetteer: setup.gazetteer });
+  // both read the text without whitespace: cut it once
+  const compact = compactText(mt.text);
+  const subject = detectSubject(mt.text, setup.gazetteer, setup.index, compact);
+  const { edits, suspects } = ocrCorrections(mt.text, { subject, rules: setup.rules, gazetteer: setup.gazetteer, compact });
   for (const s of suspects) {
     const [a, b] = rawRange(mt, s.start, s.end);
     doc.report('warning', 'ocr-suspect', suspectMessage(s), doc.span(a, b), { actual: s.from, expected: s.to, rule: s.rule });

@@ -2,7 +2,7 @@ import type { CharFinding } from './types.js';
 import type { Gazetteer } from '../../../core/gazetteer/index.js';
 import type { ConfusionIndex } from './confusion-index.js';
 import { contextSnippet } from './context-snippet.js';
-import { countOccurrences } from './count-occurrences.js';
+import { countOccurrences, occurrences } from './count-occurrences.js';
 import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import type { Subject } from './types.js';
 
@@ -13,6 +13,11 @@ const HAN = /^\p{Script=Han}$/u;
 export const STRONGLY_ATTESTED = 3;
 
 export type AbbreviationFinding = CharFinding;
+
+/** Where any of the one-unit forms stands in the text, in text order (a native search per form, not a test per character). */
+export function positionsOf(text: string, forms: readonly string[]): number[] {
+  return [...new Set(forms)].filter((f) => f.length === 1).flatMap((f) => occurrences(text, f)).sort((a, b) => a - b);
+}
 
 /**
  * Local names built on the subject's first character (湛南社区, 湛源公司 in a 湛河区 plan):
@@ -35,12 +40,11 @@ export function abbreviationFindings(
   if (!head || subject.short.length < 2) return [];
   // only name-only pairs (漯/淮 for 湛): characters of everyday words (扬 for 杨) are rule 3's
   const forms = (index.get(head) ?? []).filter((p) => p.kind === 'glyph' && p.scope === 'names').map((p) => p.char);
-  const formCodes = forms.filter((f) => f.length === 1).map((f) => f.charCodeAt(0));
   const out: AbbreviationFinding[] = [];
-  for (let i = 0; i < compact.length - 1; i++) {
-    if (!formCodes.includes(compact.charCodeAt(i))) continue; // by code: no string per character of the text
+  for (const i of positionsOf(compact, forms)) {
+    if (i >= compact.length - 1) continue;
     const ch = compact[i];
-    if (!forms.includes(ch) || skip(i) || skip(i + 1)) continue;
+    if (skip(i) || skip(i + 1)) continue;
     const next = compact[i + 1];
     if (!HAN.test(next)) continue;
     const form = ch + next;

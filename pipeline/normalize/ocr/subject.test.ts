@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../core/gazetteer/index.js';
-import { detectSubject } from './subject.js';
+import { compactText } from '../../../core/provenance/compact-text.js';
+import { detectSubject, nameIndex, scanNames, TITLE_LINES, TITLE_MAX_CHARS, titleEnd } from './subject.js';
 import { readFixture } from '../../../test/builders/ocr-fixtures.js';
 
 const g = loadGazetteer();
@@ -45,5 +46,32 @@ describe('detectSubject', () => {
   it('resolves an ambiguous county name (新华区 ×3) by the city the text names', () => {
     const text = '平顶山市新华区政府工作报告\n\n新华区位于平顶山市区西部。';
     expect(detectSubject(text, g)).toMatchObject({ name: '新华区', code: '410402', city: '平顶山市' });
+  });
+
+  it('titleEnd counts the characters of the first non-empty lines without whitespace, as cutting them out would', () => {
+    const plain = (text: string) => Math.min(TITLE_MAX_CHARS, compactText(text.split('\n').filter((l) => l.trim().length > 0).slice(0, TITLE_LINES).join('\n')).text.length);
+    const lines = ['  湛河区 国民经济\r', '', '\u3000\u3000', '和社会发展\t第十四个', ...Array.from({ length: 14 }, (_, i) => `第${i}行 文字`), ''];
+    for (let n = 0; n <= lines.length; n++) {
+      const text = lines.slice(0, n).join('\n');
+      expect(titleEnd(text)).toBe(plain(text));
+    }
+    const long = '字'.repeat(900);
+    expect(titleEnd(long)).toBe(plain(long));
+  });
+
+  it('scanNames finds from the names\' ends what a longest-match scan from the start finds', () => {
+    const plain = <E>(text: string, names: ReadonlyMap<string, E>) => {
+      const out: Array<{ at: number; entry: E }> = [];
+      for (let i = 0; i < text.length; ) {
+        let n = text.length - i;
+        while (n >= 2 && !names.has(text.slice(i, i + n))) n--;
+        if (n >= 2) out.push({ at: i, entry: names.get(text.slice(i, i + n))! });
+        i += n >= 2 ? n : 1;
+      }
+      return out;
+    };
+    const names = new Map(['湛河区', '河区', '新和县', '和县', '平顶山市', '顶山市', '山市', '新华区', '华区', '鄂尔多斯市', '多斯'].map((n, k) => [n, k]));
+    const texts = ['平顶山市湛河区与新华区', '新和县和县河区区', '鄂尔多斯市多斯市', '区湛河区湛河区河区', '', '县', '湛河区区域平顶山市新和县'];
+    for (const text of texts) expect(scanNames(text, nameIndex(names))).toEqual(plain(text, names));
   });
 });

@@ -1,5 +1,5 @@
 import type { Division, Gazetteer } from '../../../core/gazetteer/index.js';
-import { compactText } from '../../../core/provenance/compact-text.js';
+import { compactText, isSpaceCode, type CompactText } from '../../../core/provenance/compact-text.js';
 import { confusionIndex, nameVariants, type ConfusionIndex } from './confusion-index.js';
 import { defaultRules } from './rules.js';
 import type { Subject } from './types.js';
@@ -19,31 +19,32 @@ interface NameEntry {
 /** Two-character names that are also ordinary words (城区, 郊区, 矿区): never evidence. */
 const isGenericName = (d: Division) => d.name.length <= 2 && d.short === d.name && /[区]$/.test(d.name);
 
-interface NameMatcher {
-  names: Map<string, NameEntry>;
-  /** the lengths of the names whose first two units hash to a pairHash (longest first): a small-integer key, and a superset of the lengths of the names with that exact prefix (a name is still confirmed by the names Map) */
-  lengths: Map<number, number[]>;
-  /** 1 at pairHash of every name's first two units: a typed-array test skips most positions without a Map lookup */
-  starts: Uint8Array;
+/** Names to scan a text for, indexed by their ends. */
+export interface NameIndex<E> {
+  readonly names: ReadonlyMap<string, E>;
+  /** the names' last units, each once (县, 区, 市…: a few): a name is looked for only where one of them stands */
+  readonly lastUnits: readonly string[];
+  /** the names by the pairHash of their last two units (a small-integer key; a name is confirmed against the text in place) */
+  readonly byEnd: ReadonlyMap<number, readonly string[]>;
 }
 
-/** A 20-bit hash of the same two units (collisions only cost a Map lookup). */
+/** A 20-bit hash of the two units at i and i + 1 (collisions only cost a Map lookup). */
 const pairHash = (s: string, i: number) => (s.charCodeAt(i) * 0x9e37 + s.charCodeAt(i + 1)) & 0xfffff;
 
-const matchers = new WeakMap<Gazetteer, WeakMap<ConfusionIndex, NameMatcher>>();
+const matchers = new WeakMap<Gazetteer, WeakMap<ConfusionIndex, NameIndex<NameEntry>>>();
 
-/** Full names of every division plus their one-confusable-character variants. */
-function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameMatcher {
+/** Full names of every division plus their one-confusable-character variants (two characters at least). */
+function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameIndex<NameEntry> {
   const hit = matchers.get(g)?.get(index);
   if (hit) return hit;
   const names = new Map<string, NameEntry>();
   for (const d of g.all) {
-    if (isGenericName(d)) continue;
+    if (isGenericName(d) || d.name.length < 2) continue;
     const e = names.get(d.name);
     names.set(d.name, { divisions: [...(e?.variant === false ? e.divisions : []), d], variant: false });
   }
   for (const d of g.all) {
-    if (isGenericName(d) || d.level === 'province') continue;
+    if (isGenericName(d) || d.name.length < 2 || d.level === 'province') continue;
     for (const v of nameVariants(d.name, index)) {
       if (v.partner.kind !== 'glyph') continue;
       const e = names.get(v.form);
@@ -51,20 +52,50 @@ function nameMatcher(g: Gazetteer, index: ConfusionIndex): NameMatcher {
       names.set(v.form, { divisions: [...(e?.divisions ?? []), d], variant: true });
     }
   }
-  const lengths = new Map<number, number[]>();
-  for (const name of names.keys()) {
-    const list = lengths.get(pairHash(name, 0)) ?? [];
-    if (!list.includes(name.length)) list.push(name.length);
-    lengths.set(pairHash(name, 0), list);
-  }
-  for (const list of lengths.values()) list.sort((a, b) => b - a);
-  const starts = new Uint8Array(0x100000);
-  for (const name of names.keys()) starts[pairHash(name, 0)] = 1;
-  const m = { names, lengths, starts };
+  const m = nameIndex(names);
   let byIndex = matchers.get(g);
   if (!byIndex) matchers.set(g, (byIndex = new WeakMap()));
   byIndex.set(index, m);
   return m;
+}
+
+/** The index of names (two units at least) for scanNames. */
+export function nameIndex<E>(names: ReadonlyMap<string, E>): NameIndex<E> {
+  const byEnd = new Map<number, string[]>();
+  for (const name of names.keys()) {
+    const end = pairHash(name, name.length - 2);
+    const list = byEnd.get(end);
+    if (list) list.push(name);
+    else byEnd.set(end, [name]);
+  }
+  return { names, lastUnits: [...new Set([...names.keys()].map((n) => n[n.length - 1]))], byEnd };
+}
+
+/**
+ * The names of the compact text as a longest-match scan from its start takes them: at each
+ * position the longest name that starts there, then on after it. Found from the names' ends:
+ * the few last units are searched natively (indexOf), and only the names with the same last two
+ * units are compared there (startsWith, in place), instead of a test at every position.
+ */
+export function scanNames<E>(compact: string, m: NameIndex<E>): Array<{ at: number; entry: E }> {
+  const longest = new Map<number, string>(); // start → the longest name there
+  for (const unit of m.lastUnits) {
+    for (let end = compact.indexOf(unit, 1); end >= 0; end = compact.indexOf(unit, end + 1)) {
+      for (const name of m.byEnd.get(pairHash(compact, end - 1)) ?? []) {
+        const at = end + 1 - name.length;
+        if (at >= 0 && name.length > (longest.get(at)?.length ?? 0) && compact.startsWith(name, at)) longest.set(at, name);
+      }
+    }
+  }
+  const out: Array<{ at: number; entry: E }> = [];
+  let next = 0;
+  for (const at of [...longest.keys()].sort((a, b) => a - b)) {
+    if (at < next) continue; // inside the name taken before
+    const name = longest.get(at)!;
+    out.push({ at, entry: m.names.get(name)! });
+    next = at + name.length;
+  }
+  return out;
 }
 
 interface Tally {
@@ -75,27 +106,8 @@ interface Tally {
 
 /** Longest-match scan of the compact text for division names. */
 function tallyNames(compact: string, titleEnd: number, g: Gazetteer, index: ConfusionIndex): Map<Division, Tally> {
-  const { names, lengths, starts } = nameMatcher(g, index);
   const tallies = new Map<Division, Tally>();
-  const matched: Array<{ at: number; entry: NameEntry }> = [];
-  for (let i = 0; i < compact.length - 1; ) {
-    const hash = pairHash(compact, i);
-    if (starts[hash] === 0) {
-      i++;
-      continue;
-    }
-    const candidates = lengths.get(hash);
-    let len = 0;
-    for (const n of candidates ?? []) {
-      const entry = i + n <= compact.length ? names.get(compact.slice(i, i + n)) : undefined;
-      if (entry) {
-        matched.push({ at: i, entry });
-        len = n;
-        break;
-      }
-    }
-    i += len || 1;
-  }
+  const matched = scanNames(compact, nameMatcher(g, index));
   // ambiguous names (新华区 ×3) go to the division whose city or province the text names most
   const mentions = new Map<Division, number>();
   for (const { entry } of matched) if (entry.divisions.length === 1) mentions.set(entry.divisions[0], (mentions.get(entry.divisions[0]) ?? 0) + 1);
@@ -118,10 +130,20 @@ function tallyNames(compact: string, titleEnd: number, g: Gazetteer, index: Conf
 
 const score = (t: Tally) => TITLE_WEIGHT * t.title + t.body + t.variant;
 
-/** End (in compact characters) of the title area: the first TITLE_LINES non-empty lines. */
-function titleEnd(text: string): number {
-  const lines = text.split('\n').filter((l) => l.trim().length > 0).slice(0, TITLE_LINES);
-  return Math.min(TITLE_MAX_CHARS, compactText(lines.join('\n')).text.length);
+/** End (in compact characters) of the title area: the first TITLE_LINES non-empty lines (their characters other than whitespace, counted in one pass over those lines). */
+export function titleEnd(text: string): number {
+  let kept = 0;
+  let lines = 0;
+  let inLine = 0; // characters other than whitespace on the current line
+  for (let i = 0; i <= text.length && lines < TITLE_LINES; i++) {
+    const c = i === text.length ? 0x0a : text.charCodeAt(i);
+    if (c === 0x0a) {
+      if (inLine > 0) lines++;
+      kept += inLine;
+      inLine = 0;
+    } else if (!isSpaceCode(c)) inLine++;
+  }
+  return Math.min(TITLE_MAX_CHARS, kept);
 }
 
 function toSubject(d: Division, t: Tally, runnerUp: Division | undefined, g: Gazetteer): Subject {
@@ -146,8 +168,14 @@ function toSubject(d: Division, t: Tally, runnerUp: Division | undefined, g: Gaz
  * named after a neighbouring district) do not win against the title. Null when the text names
  * no division clearly (a national document).
  */
-export function detectSubject(text: string, gazetteer: Gazetteer, index: ConfusionIndex = confusionIndex(defaultRules().confusions)): Subject | null {
-  const compact = compactText(text).text;
+export function detectSubject(
+  text: string,
+  gazetteer: Gazetteer,
+  index: ConfusionIndex = confusionIndex(defaultRules().confusions),
+  /** compactText(text), when the caller has it already */
+  ct: CompactText = compactText(text),
+): Subject | null {
+  const compact = ct.text;
   const tallies = tallyNames(compact, titleEnd(text), gazetteer, index);
   const ranked = (level: Division['level']) =>
     [...tallies].filter(([d]) => d.level === level).sort((a, b) => score(b[1]) - score(a[1]) || a[0].code.localeCompare(b[0].code));

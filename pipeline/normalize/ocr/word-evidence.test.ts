@@ -3,7 +3,8 @@ import { jiebaLexicon } from '../../../core/lexicon/lexicon.js';
 import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules } from './rules.js';
 import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';
-import { bestWordAt, DECISIVE_RULE } from './word-evidence.js';
+import { bestWordAt, DECISIVE_RULE, wordAt } from './word-evidence.js';
+import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 
 const rules = defaultRules();
 const run = (text: string) => ocrCorrections(text, { subject: null, rules });
@@ -16,6 +17,16 @@ const apply = (text: string) => {
 describe('word evidence (rule 3)', () => {
   it('finds the most frequent dictionary word covering a character', () => {
     expect(bestWordAt('面向未来发展', 3, jiebaLexicon())?.word).toBe('未来');
+  });
+
+  it('reads the dictionary in place (frequencyAt) with the same answers as cut words (get)', () => {
+    const jieba = jiebaLexicon();
+    const byWord: Lexicon = { get: (w) => jieba.get(w), has: (w) => jieba.has(w) };
+    const text = '加强生态冶理，面向未来发展，大力弘杨企业家精神。';
+    for (let i = 0; i < text.length; i++) {
+      expect(wordAt(text, i, jieba)).toBe(wordAt(text, i, byWord));
+      expect(bestWordAt(text, i, jieba)).toEqual(bestWordAt(text, i, byWord));
+    }
   });
 
   it('only suspects a non-word that the document never writes corrected (dictionary frequency alone is no evidence)', () => {

@@ -5,6 +5,7 @@ import { contextSnippet } from './context-snippet.js';
 import { countOccurrences } from './count-occurrences.js';
 import type { Lexicon } from '../../../core/lexicon/lexicon.js';
 import { segmentWindow } from '../../../core/lexicon/segment-window.js';
+import { bitSet, hasBit, setBit, type BitSet } from './bit-set.js';
 
 export const RULE_WORD = 'ocr/word-evidence';
 
@@ -25,18 +26,23 @@ export function bestWordAt(text: string, i: number, lexicon: Lexicon): WordHit |
   let best: WordHit | null = null;
   for (let len = 2; len <= MAX_WORD; len++) {
     for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
-      const word = text.slice(s, s + len);
-      const frequency = lexicon.get(word);
-      if (frequency !== undefined && (!best || frequency > best.frequency)) best = { word, frequency, start: s };
+      const frequency = frequencyOf(text, s, s + len, lexicon);
+      if (frequency !== undefined && (!best || frequency > best.frequency)) best = { word: text.slice(s, s + len), frequency, start: s };
     }
   }
   return best;
 }
 
+/** The frequency of text[start, end) as a word (undefined when it is none), without cutting the text when the lexicon can. */
+function frequencyOf(text: string, start: number, end: number, lexicon: Lexicon): number | undefined {
+  if (!lexicon.frequencyAt) return lexicon.get(text.slice(start, end));
+  return lexicon.frequencyAt(text, start, end) || undefined;
+}
+
 /** True when some dictionary word (2–4 characters) of `text` covers position `i` (stops at the first). */
 export function wordAt(text: string, i: number, lexicon: Lexicon): boolean {
   for (let len = 2; len <= MAX_WORD; len++) {
-    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) if (lexicon.has(text.slice(s, s + len))) return true;
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) if (frequencyOf(text, s, s + len, lexicon) !== undefined) return true;
   }
   return false;
 }
@@ -58,8 +64,8 @@ const HAN = /\p{Script=Han}/u;
 
 interface WordPartners {
   readonly byCode: Map<number, Partner[]>;
-  /** 1 for the codes that have partners: most characters are skipped by a typed-array test */
-  readonly has: Uint8Array;
+  /** the codes that have partners: most characters are skipped by a bit test */
+  readonly has: BitSet;
 }
 
 const wordPartnerCache = new WeakMap<ConfusionIndex, WordPartners>();
@@ -69,12 +75,12 @@ function partnersInWords(index: ConfusionIndex): WordPartners {
   const hit = wordPartnerCache.get(index);
   if (hit) return hit;
   const byCode = new Map<number, Partner[]>();
-  const has = new Uint8Array(0x10000);
+  const has = bitSet(0x10000);
   for (const [ch, partners] of index) {
     const all = partners.filter((p) => p.scope === 'all');
     if (all.length > 0 && ch.length === 1) {
       byCode.set(ch.charCodeAt(0), all);
-      has[ch.charCodeAt(0)] = 1;
+      setBit(has, ch.charCodeAt(0));
     }
   }
   const w = { byCode, has };
@@ -110,7 +116,7 @@ export function wordFindings(compact: string, rules: OcrRules, index: ConfusionI
   const wordPartners = partnersInWords(index);
   const out: WordFinding[] = [];
   for (let i = 0; i < compact.length; i++) {
-    if (wordPartners.has[compact.charCodeAt(i)] === 0) continue;
+    if (!hasBit(wordPartners.has, compact.charCodeAt(i))) continue;
     const partners = wordPartners.byCode.get(compact.charCodeAt(i));
     if (!partners || skip(i)) continue;
     const ch = compact[i];

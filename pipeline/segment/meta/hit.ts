@@ -1,3 +1,5 @@
+import { isSpaceCode } from '../../../core/provenance/compact-text.js';
+
 /** A line of normalized text: its text and the offset where it starts in the normalized document text. */
 export interface TextLine {
   readonly text: string;
@@ -40,13 +42,20 @@ export interface PrintedLine extends TextLine {
   readonly rawStart: number;
 }
 
-/** The non-empty lines of a text as printed; rawStartOf maps a text offset to its raw offset. */
+/** The non-empty lines of a text as printed; rawStartOf maps a text offset to its raw offset. One pass: only the lines kept are cut out. */
 export function printedLines(text: string, rawStartOf: (offset: number) => number): PrintedLine[] {
   const out: PrintedLine[] = [];
-  let start = 0;
-  for (const part of text.split('\n')) {
-    if (part.trim().length > 0) out.push({ text: part, start, rawStart: rawStartOf(start) });
-    start += part.length + 1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (!blank(text, start, end)) out.push({ text: text.slice(start, end), start, rawStart: rawStartOf(start) });
+    start = end + 1;
   }
   return out;
+}
+
+/** True when text[start, end) is whitespace only (what trim() would empty). */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dateLineOf, parseDate } from './dates.js';
 import { docTypeOfFormula, docTypeOfNotice, docTypeOfStructure, typeOfName } from './doc-type.js';
-import { inferredYearFrom, inferredYearOf, planExecutionYear, titleYearOf } from './year.js';
+import { inferredYearFrom, inferredYearOf, planExecutionYear, titleYearOf, writesAYear } from './year.js';
+import { printedLines } from './hit.js';
 import { datedSessionYear, npcSessionYear, relativeSessionYear, sessionOf } from './session.js';
 import { notAPlanDocument } from './not-a-plan.js';
 import { splitScraperHeader } from './scraper-header.js';
@@ -214,5 +215,27 @@ describe('not a plan document', () => {
     const report = '现在，我代表县人民政府，向大会报告工作，请予审议。过去一年，全县生产总值增长6.5%，一般公共预算收入增长8%，城乡居民收入稳步提高。'.repeat(20);
     expect(notAPlanDocument(lines(report))).toBeNull();
     expect(notAPlanDocument(lines(`当前位置： 首页 政务公开 ${report}`, '[打印本页]', '冀ICP备05019657号-1'))).toBeNull();
+  });
+});
+
+describe('cheap tests before the regexes', () => {
+  it('writesAYear is the regex (a year digit, whitespace, 年) by a native search', () => {
+    const plain = (t: string) => /[0-9〇○Ｏ零一二三四五六七八九]\s*年/.test(t);
+    for (const t of ['', '年', '2020年', '2020 \t年', '二〇二〇年', '今年是“十四五”开局之年', '青年就业', '1年', 'x年2年', '十年', '五\u3000年', 'Ｏ年', '2020\n年']) expect(writesAYear(t)).toBe(plain(t));
+  });
+
+  it('printedLines keeps the lines split() and trim() would keep, with their offsets', () => {
+    const plain = (text: string) => {
+      const out: Array<{ text: string; start: number }> = [];
+      let start = 0;
+      for (const part of text.split('\n')) {
+        if (part.trim().length > 0) out.push({ text: part, start });
+        start += part.length + 1;
+      }
+      return out;
+    };
+    for (const text of ['', '\n', 'a', 'a\n', '\na\n\n b \n\u3000\n\t\r\nc', '标题\r\n正文\n\ufeff\n末行']) {
+      expect(printedLines(text, (o) => o + 100)).toEqual(plain(text).map((l) => ({ ...l, rawStart: l.start + 100 })));
+    }
   });
 });

@@ -36,11 +36,14 @@ export function subjectRegion(s: RegionSignals, year: number | null, history: Hi
     ['issuing-notice', s.front],
     ['scraper-header', s.header],
   ];
-  const all = signals.flatMap(([, lines]) => lines.flatMap((l) => subjectNames(l.text, year, history)));
+  // each line scanned once: a line may stand in several signals, and every signal's names are context for the others
+  const scanned = new Map<string, PlaceMatch[]>();
+  const namesIn = (text: string) => scanned.get(text) ?? scanned.set(text, subjectNames(text, year, history)).get(text)!;
+  const all = signals.flatMap(([, lines]) => lines.flatMap((l) => namesIn(l.text)));
   const context = all.map((m) => m.division.name);
   for (const [rule, lines] of signals) {
     // positions made absolute, so that names of different lines never share an index
-    const matches = lines.flatMap((line) => subjectNames(line.text, year, history).map((match) => ({ match: { ...match, index: line.start + match.index }, line })));
+    const matches = lines.flatMap((line) => namesIn(line.text).map((match) => ({ match: { ...match, index: line.start + match.index }, line })));
     const picked = pickSubject(matches.map((m) => m.match), context);
     if (!picked) continue;
     const line = matches.find((m) => m.match === picked)!.line;

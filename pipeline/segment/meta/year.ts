@@ -1,4 +1,5 @@
 import { parseNumeral } from '../../../core/text/chinese-numerals.js';
+import { isSpaceCode } from '../../../core/provenance/compact-text.js';
 import { hitAt, type Hit, type TextLine } from './hit.js';
 import { fiveYearPeriod } from './five-year-period.js';
 
@@ -20,6 +21,18 @@ const RULES: ReadonlyArray<{ re: RegExp; rule: string; offset: number }> = [
   { re: new RegExp(`^[一二三四五六七八九十、（）()\\s]*${YEAR}年(?:[\\p{Script=Han}]{0,8}?工作(?:的)?)?(?:总体要求|安排|主要任务|建议)`, 'u'), rule: 'plan-year', offset: 0 },
 ];
 
+const YEAR_END = '0123456789〇○Ｏ零一二三四五六七八九';
+
+/** Some 年 of the text follows the last character of a YEAR (whitespace between allowed): a line without one matches no YEAR年 rule. */
+export function writesAYear(text: string): boolean {
+  for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
+    let j = at - 1;
+    while (j >= 0 && isSpaceCode(text.charCodeAt(j))) j--;
+    if (j >= 0 && YEAR_END.includes(text[j])) return true;
+  }
+  return false;
+}
+
 function yearOf(m: RegExpExecArray): number | null {
   const g = m.slice(1).find((x) => x !== undefined);
   const y = g === undefined ? null : parseNumeral(g.replace(/ /g, ''));
@@ -34,6 +47,7 @@ export function inferredYearOf(line: TextLine): Hit<number> | null {
   const n = p ? parseNumeral(p[1]) : null;
   const period = n !== null ? fiveYearPeriod(10 + n) : null;
   if (p && period) return hitAt(line, p, period.end + 1, 'period-review-year', { inferred: true });
+  if (!writesAYear(line.text)) return null; // every rule below names a year: YEAR年
   for (const { re, rule, offset } of RULES) {
     const m = re.exec(line.text);
     const y = m ? yearOf(m) : null;
@@ -74,6 +88,7 @@ export function inferredYearFrom(lines: readonly TextLine[], openingLines = 15):
   for (let i = 0; i < lines.length; i++) {
     const h = inferredYearOf(lines[i]);
     if (h) return h;
+    if (!lines[i].text.includes('年')) continue; // every rule below needs a 年 on the line (去年, 一年来, 今年是, YEAR年)
     if (YEARLESS_REVIEW.test(lines[i].text) && lines[i + 1]) {
       const m = OPENS_WITH_YEAR.exec(lines[i + 1].text);
       const y = m ? yearOf(m) : null;
