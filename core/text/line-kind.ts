@@ -20,15 +20,29 @@ export const NOTE = /^(?:注|备注|说明|资料来源|数据来源)\s*(?:\d\s*
 const ATTRIBUTE_END = /(?:预期性|约束性)\s*$/;
 const NUMERIC_TOKEN = /^(?:[-+]?\d+(?:\.\d+)?%?|—{1,2}|-|\[[\d.]+\]|[≥≤><]\d+(?:\.\d+)?|\d+(?:\.\d+)?\/\d+)$/;
 
+/**
+ * TOC_ENTRY.test(t) for a trimmed t: such an entry ends in a digit (its \s*$ matches nothing in trimmed
+ * text), so the regex runs only on the lines that end in one.
+ */
+export function isTocEntry(t: string): boolean {
+  const last = t.charCodeAt(t.length - 1);
+  return last >= 0x30 && last <= 0x39 && TOC_ENTRY.test(t);
+}
+
+/** ATTRIBUTE_END.test(t) for a trimmed t: the text ends in 预期性 or 约束性. */
+function endsInAttribute(t: string): boolean {
+  return t.endsWith('性') && ATTRIBUTE_END.test(t);
+}
+
 /** Lines that are table rows: tab-separated cells, or several numeric cells, or ending in an indicator attribute. */
 export function isTableRow(text: string): boolean {
   const t = text.trim();
   if (t.length === 0) return false;
   if (/\t/.test(text)) {
     const cells = text.split('\t').filter((c) => c.trim().length > 0);
-    if (cells.length >= 2 || /^\t/.test(text)) return !TOC_ENTRY.test(t);
+    if (cells.length >= 2 || /^\t/.test(text)) return !isTocEntry(t);
   }
-  if (ATTRIBUTE_END.test(t) && t.length < 120) return true;
+  if (t.length < 120 && endsInAttribute(t)) return true;
   // running text with sentence punctuation is not a space-separated row
   if (/[，。；！？]/.test(t)) return false;
   const tokens = t.split(/\s+/);
@@ -49,7 +63,7 @@ export function lineKind(text: string): LineKind {
   if (!SPECIAL_START.test(text) && !SPECIAL_ANY.test(text)) return 'text';
   const t = text.trim().replace(/^\*\*/, '');
   if (/^目\s*录$/.test(t)) return 'toc-title';
-  if (TOC_ENTRY.test(t)) return 'toc-entry';
+  if (isTocEntry(t)) return 'toc-entry';
   if (BOX_MARKER.test(t) && t.length < 80) return 'box-marker';
   if (NOTE.test(t)) return 'note';
   if (isTableRow(text)) return 'table-row';

@@ -61,12 +61,13 @@ export function findFurniture(text: string): FurnitureLine[] {
   if (found.size === 0) return [];
 
   // running headers/footers: a short line repeated at least 3 times, mostly right next to a page marker
-  const nonBlank = lines.filter((l) => l.text.trim().length > 0);
-  const position = new Map<number, number>();
-  nonBlank.forEach((l, i) => position.set(l.index, i));
+  const trimmed = lines.map((l) => l.text.trim());
+  const nonBlank = lines.filter((l) => trimmed[l.index].length > 0);
+  const position = new Int32Array(lines.length).fill(-1);
+  nonBlank.forEach((l, i) => (position[l.index] = i));
   // a header or footer stands right at the page boundary: next to a marker or to other furniture
   const nearMarker = (l: TextLine): boolean => {
-    const i = position.get(l.index)!;
+    const i = position[l.index];
     for (const k of [i - 1, i + 1]) if (k >= 0 && k < nonBlank.length && found.has(nonBlank[k].index)) return true;
     // a break-only line is blank: look at the raw neighbours too
     for (let j = l.index - 3; j <= l.index + 3; j++) if (j !== l.index && found.get(j)?.kind === 'page-break') return true;
@@ -76,11 +77,11 @@ export function findFurniture(text: string): FurnitureLine[] {
   for (let round = 0; round < 2; round++) {
     // candidates: short lines right next to a marker; then all their occurrences
     const candidates = new Set<string>();
-    for (const l of nonBlank) if (!found.has(l.index) && nearMarker(l)) candidates.add(l.text.trim());
+    for (const l of nextToFurniture(found, nonBlank, position)) candidates.add(trimmed[l.index]);
     const groups = new Map<string, TextLine[]>();
     for (const l of nonBlank) {
       if (found.has(l.index)) continue;
-      const t = l.text.trim();
+      const t = trimmed[l.index];
       if (!candidates.has(t) || displayWidth(t) > 60) continue;
       const g = groups.get(t);
       if (g) g.push(l);
@@ -95,6 +96,28 @@ export function findFurniture(text: string): FurnitureLine[] {
     }
   }
   return [...found.values()].sort((a, b) => a.line.start - b.line.start);
+}
+
+/**
+ * The non-blank lines, not furniture themselves, right next to furniture: the neighbours in non-blank
+ * order of every furniture line, and the raw lines within three of a break-only line. Found from the
+ * furniture rather than by asking every line. `position` is a line's index in nonBlank (-1 when blank).
+ */
+export function nextToFurniture(found: ReadonlyMap<number, FurnitureLine>, nonBlank: readonly TextLine[], position: Int32Array): TextLine[] {
+  const near: TextLine[] = [];
+  const add = (index: number): void => {
+    const k = index >= 0 && index < position.length ? position[index] : -1;
+    if (k >= 0 && !found.has(index)) near.push(nonBlank[k]);
+  };
+  for (const [index, f] of found) {
+    const i = position[index];
+    if (i >= 0) {
+      if (i > 0) add(nonBlank[i - 1].index);
+      if (i + 1 < nonBlank.length) add(nonBlank[i + 1].index);
+    }
+    if (f.kind === 'page-break') for (let j = index - 3; j <= index + 3; j++) if (j !== index) add(j);
+  }
+  return near;
 }
 
 /** Remove page furniture lines (their content; the line break stays) and record page markers. */

@@ -48,24 +48,26 @@ const HAN_RUN = new RegExp(`[${HAN}]+`, 'g');
 export interface TraditionalProfile {
   hanChars: number;
   convertible: number;
+  /** offsets of the convertible characters, in text order */
+  at: number[];
   ratio: number;
   traditional: boolean;
 }
 
 export function traditionalProfile(text: string): TraditionalProfile {
   let han = 0;
-  let convertible = 0;
-  let count = 0;
+  const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
       han++;
-      if (isConvertible(c)) count++;
+      if (isConvertible(c)) at.push(i);
     }
   }
+  const count = at.length;
   const ratio = han === 0 ? 0 : count / han;
-  return { hanChars: han, convertible: count, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
+  return { hanChars: han, convertible: count, at, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
 }
 
 /** Edits converting traditional to simplified characters: whole runs in a traditional document, leftovers otherwise. */
@@ -99,12 +101,10 @@ export function traditionalEdits(text: string, profile: TraditionalProfile = tra
   return edits;
 }
 
-/** In a simplified document: single characters that simplified dictionaries barely use. */
+/** In a simplified document: single characters that simplified dictionaries barely use (only the convertible ones the profile found are looked at). */
 function leftoverEdits(text: string, profile: TraditionalProfile): Edit[] {
   const edits: Edit[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400 || convertible[c] !== 2) continue;
+  for (const i of profile.at) {
     const ch = text[i];
     const s = t2sChar(ch);
     if (s.length !== 1) continue;

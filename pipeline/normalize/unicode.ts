@@ -23,9 +23,23 @@ function lineAround(text: string, at: number): string {
   return text.slice(a, b === -1 ? text.length : b);
 }
 
-export function unicodeEdits(text: string): Edit[] {
+/** Do minus-like signs or subscript digits occur at all? One pass by code, so that their rules scan only texts that have them. */
+function rareCharacters(text: string): { minus: boolean; subscript: boolean } {
+  let minus = false;
+  let subscript = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2010) continue;
+    if (c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0xfe63) minus = true;
+    else if (c >= 0x2080 && c <= 0x2089) subscript = true;
+  }
+  return { minus, subscript };
+}
+
+/** Edits of one pass; `isNfc` is text.normalize('NFC') === text, when the caller knows it. */
+export function unicodeEdits(text: string, isNfc = text.normalize('NFC') === text): Edit[] {
   const edits: Edit[] = [];
-  if (text.normalize('NFC') !== text) {
+  if (!isNfc) {
     // only the pieces NFC changes: a base character with its combining marks, a compatibility ideograph
     for (const m of text.matchAll(NFC_PIECE)) {
       const nfc = m[0].normalize('NFC');
@@ -40,7 +54,8 @@ export function unicodeEdits(text: string): Edit[] {
   for (const m of text.includes('－') || text.includes('／') ? text.matchAll(FULLWIDTH_JOINER) : []) {
     edits.push({ start: m.index, end: m.index + 1, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
   }
-  for (const m of text.matchAll(MINUS)) {
+  const rare = rareCharacters(text);
+  for (const m of rare.minus ? text.matchAll(MINUS) : []) {
     edits.push({ start: m.index, end: m.index + 1, replacement: '-', rule: 'unicode/minus', kind: 'correction', evidence: { codePoint: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } });
   }
   for (const m of text.matchAll(DASH_RUN)) {
@@ -51,7 +66,7 @@ export function unicodeEdits(text: string): Edit[] {
     if (m[0] === '-' && !/\t/.test(text.slice(Math.max(0, m.index - 1), m.index + 2))) continue;
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: '—', rule: 'unicode/empty-cell-dash', kind: 'correction', evidence: {} });
   }
-  for (const m of text.matchAll(SUBSCRIPT)) {
+  for (const m of rare.subscript ? text.matchAll(SUBSCRIPT) : []) {
     const digits = m[1].replace(/[₀-₉]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x2080 + 48)).replace('．', '.');
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: digits, rule: 'unicode/subscript', kind: 'correction', evidence: {} });
   }
@@ -60,9 +75,11 @@ export function unicodeEdits(text: string): Edit[] {
 
 /** NFC, full-width ASCII to half-width, minus signs, empty-cell dashes, subscript digits. */
 export function normalizeUnicode(mt: MappedText, doc: DocContext): MappedText {
-  let out = doc.edit(mt, unicodeEdits(mt.text));
-  if (out !== mt && out.text.normalize('NFC') === out.text && mt.text.normalize('NFC') !== mt.text) {
-    out = doc.edit(out, unicodeEdits(out.text));
+  const isNfc = mt.text.normalize('NFC') === mt.text;
+  let out = doc.edit(mt, unicodeEdits(mt.text, isNfc));
+  // the first pass made only NFC edits: the other rules run on the result, when it is NFC now
+  if (!isNfc && out !== mt && out.text.normalize('NFC') === out.text) {
+    out = doc.edit(out, unicodeEdits(out.text, true));
   }
   return out;
 }
