@@ -1,3 +1,8 @@
+import { isSpaceCode } from '../text/chars.js';
+
+/** JavaScript's \s by code (core/text/chars): what compactText cuts out. */
+export { isSpaceCode };
+
 /**
  * The text without whitespace, with the offset of every kept character: hard-wrapped lines
  * ("湛\n\n河") and letter-spaced titles (政 府) read as one run, so names and words split by
@@ -7,13 +12,6 @@ export interface CompactText {
   readonly text: string;
   /** offsets[i] = offset in the original text of compact character i */
   readonly offsets: Int32Array;
-}
-
-/** JavaScript's \s (Unicode White_Space plus U+FEFF), by code: what is cut out. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whitespace runs are cut out in one pass (by character code: no match object per run). */

@@ -10,6 +10,13 @@ export function isHan(ch: string): boolean {
   return HAN_RE.test(ch);
 }
 
+/** JavaScript's \s (Unicode White_Space plus U+FEFF; also what String.prototype.trim strips), by code. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** A code unit of HAN or CJK_PUNCT (the class [${HAN}${CJK_PUNCT}]), tested by code. */
 export function isCjkCode(c: number): boolean {
   if (c < 0x2014) return c === 0xb7;

@@ -1,4 +1,5 @@
 import { matchMarker, isStructuralKind } from './markers.js';
+import { isSpaceCode } from './chars.js';
 
 export type LineKind =
   | 'heading'
@@ -53,22 +54,41 @@ export function isTableRow(text: string): boolean {
   return numeric >= 3 && numeric >= tokens.length / 3 && named;
 }
 
-/** Characters that can start anything but running text (markers, captions, notes, TOC, rows). */
-const SPECIAL_START = /^[\s*]*[目专注备说资数表附图第〇零一二两三四五六七八九十百（(\d序前引导]/;
+/** The character codes of a string, for tests of a single character. */
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+
+/** Characters that can start anything but running text (markers, captions, notes, TOC, rows), after spaces and *. */
+const SPECIAL_START = codes('目专注备说资数表附图第〇零一二两三四五六七八九十百（(0123456789序前引导');
 /** Characters that can make a line a table row or a TOC entry wherever they stand. */
 const SPECIAL_ANY = /[\t.…·_\d—-]|预期性|约束性/;
+/** First characters of a note (注, 备注, 说明, 资料来源, 数据来源) and of a caption (表, 附表). */
+const NOTE_START = codes('注备说资数');
+const CAPTION_START = codes('附表');
+const [TOC_TITLE_START, BOX_START, FIGURE_START] = ['目', '专', '图'].map((ch) => ch.charCodeAt(0));
 
-/** Classify one trimmed line of text. */
+/** /^[\s*]*[目专…引导]/ by code: the first character after spaces and * can start a special line. */
+export function startsSpecial(text: string): boolean {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  while (c === 0x2a || isSpaceCode(c)) c = text.charCodeAt(++i);
+  return SPECIAL_START.has(c);
+}
+
+/**
+ * Classify one trimmed line of text. The patterns anchored at the start (目录, 专栏, notes, captions)
+ * are tried only when the first character is theirs.
+ */
 export function lineKind(text: string): LineKind {
-  if (!SPECIAL_START.test(text) && !SPECIAL_ANY.test(text)) return 'text';
+  if (!startsSpecial(text) && !SPECIAL_ANY.test(text)) return 'text';
   const t = text.trim().replace(/^\*\*/, '');
-  if (/^目\s*录$/.test(t)) return 'toc-title';
+  const first = t.charCodeAt(0);
+  if (first === TOC_TITLE_START && /^目\s*录$/.test(t)) return 'toc-title';
   if (isTocEntry(t)) return 'toc-entry';
-  if (BOX_MARKER.test(t) && t.length < 80) return 'box-marker';
-  if (NOTE.test(t)) return 'note';
+  if (first === BOX_START && BOX_MARKER.test(t) && t.length < 80) return 'box-marker';
+  if (NOTE_START.has(first) && NOTE.test(t)) return 'note';
   if (isTableRow(text)) return 'table-row';
-  if (CAPTION.test(t) && t.length < 80) return 'caption';
-  if (FIGURE_CAPTION.test(t) && t.length < 80) return 'figure-caption';
+  if (CAPTION_START.has(first) && CAPTION.test(t) && t.length < 80) return 'caption';
+  if (first === FIGURE_START && FIGURE_CAPTION.test(t) && t.length < 80) return 'figure-caption';
   const marker = matchMarker(t);
   if (marker) return isStructuralKind(marker.kind) ? 'heading' : 'list-item';
   return 'text';

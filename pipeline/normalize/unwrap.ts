@@ -1,9 +1,8 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
-import { displayWidth, endsSentence } from '../../core/text/chars.js';
+import { displayWidth, endsSentence, isSpaceCode } from '../../core/text/chars.js';
 import { lineKind, type LineKind } from '../../core/text/line-kind.js';
-import { isSpaceCode } from '../../core/provenance/compact-text.js';
 import type { WrapProfile } from '../types.js';
 
 export interface ContentLine {
@@ -95,7 +94,9 @@ function isRunInHeading(l: ContentLine): boolean {
 }
 
 /** No line of Chinese text starts with closing punctuation or ends with an opening bracket or quote. */
-const OPENS_NOTHING = /^[，。、；：？！）》」』”’,;:?!)]/;
+const CLOSING = new Set([...'，。、；：？！）》」』”’,;:?!)'].map((ch) => ch.charCodeAt(0)));
+/** The line starts with closing punctuation (/^[，。、；：？！）》」』”’,;:?!)]/). */
+const opensNothing = (text: string): boolean => CLOSING.has(text.charCodeAt(0));
 /** The class [《「『“‘（(], by code: a line ending in one closes nothing. */
 const isOpenerCode = (c: number): boolean => c === 0x300a || c === 0x300c || c === 0x300e || c === 0x201c || c === 0x2018 || c === 0xff08 || c === 0x28;
 /** Closers and whitespace a sentence stop may stand before (the class [”’」』)）*\s]). */
@@ -117,7 +118,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 
 export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number, pageBreak = false, after?: ContentLine, blockWidth = a.width): boolean {
   if (NEVER_JOIN_AFTER.has(a.kind)) return false;
   if (a.kind === 'heading' && !isRunInHeading(a)) return false;
-  if ((OPENS_NOTHING.test(b.text) || isOpenerCode(a.text.charCodeAt(a.text.length - 1))) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
+  if ((opensNothing(b.text) || isOpenerCode(a.text.charCodeAt(a.text.length - 1))) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
   if (b.text.charCodeAt(0) === 0x2014) return false; // —, ——
   // a full line that stops mid-phrase carries on even when the next line happens to start like a
   // heading (…坚持权责法定、权责统 / 一、用权公开，健全…)
@@ -136,7 +137,7 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   // (a sentence: it has punctuation inside or is long; a bare title line before a page break is not)
   if (pageBreak && !endsSentence(a.text) && b.kind === 'text' && (/[，、；：,;]/.test(a.text) || Math.max(a.width, blockWidth) >= LONG_LINE)) return true;
   // (unless the short line itself runs on: 中国大陆 / ，也可能…)
-  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text) && !(after && OPENS_NOTHING.test(after.text))) return false;
+  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text) && !(after && opensNothing(after.text))) return false;
   // the paragraph so far, not just its last piece, must be long: a page break cuts paragraphs, not titles
   return Math.max(a.width, blockWidth) >= LONG_LINE && !endsSentence(a.text);
 }
