@@ -20,6 +20,16 @@ describe('applyEdits', () => {
     expect(rawRange(text, 1, 2)).toEqual([1, 3]);
   });
 
+  it('keeps the maps of equal-length edits (shared, not copied) and sorts edits given out of order', () => {
+    const mt = fromRaw('１２亿元\n３');
+    const { text } = applyEdits(mt, [edit(5, 6, '3'), edit(0, 2, '12')]);
+    expect(text.text).toBe('12亿元\n3');
+    expect(text.starts).toBe(mt.starts);
+    expect([...text.ends]).toEqual([1, 2, 3, 4, 5, 6]);
+    const inOrder = applyEdits(mt, [edit(0, 2, '12'), edit(5, 6, '3')]);
+    expect(inOrder.applied.map((a) => a.edit.replacement)).toEqual(['12', '3']);
+  });
+
   it('skips overlapping edits instead of merging them', () => {
     const { text, skipped } = applyEdits(fromRaw('abcdef'), [edit(1, 3, 'X'), edit(2, 4, 'Y')]);
     expect(text.text).toBe('aXdef');

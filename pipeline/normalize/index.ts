@@ -80,7 +80,7 @@ export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocCon
   const { text, emphasis } = doc.step('normalize', 'markup', () => removeMarkup(mt, doc));
   const blocks = doc.step('normalize', 'blocks', () => buildBlocks(text, emphasis, doc));
   // a scraper's header and Markdown front matter: removed from the text, kept as metadata evidence
-  const printed = raw.text.replace(/\r\n?/g, '\n');
+  const printed = raw.text.includes('\r') ? raw.text.replace(/\r\n?/g, '\n') : raw.text;
   const sourceFields = { ...(isMarkdownPath(doc.path) ? frontMatter(printed)?.fields : {}), ...scraperHeader(printed)?.fields };
   return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject, sourceFields, layout: raw.layout };
 }
