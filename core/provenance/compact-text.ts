@@ -14,15 +14,19 @@ export interface CompactText {
   readonly offsets: Int32Array;
 }
 
+/** Printable ASCII and the letters between U+3001 and U+FEFE (Han, CJK punctuation, full-width forms) are never space: tested before isSpaceCode. */
+const isPlainLetter = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
+
 /** Whitespace runs are cut out in one pass (by character code: no match object per run). */
 export function compactText(text: string): CompactText {
-  const offsets = new Int32Array(text.length);
+  const len = text.length;
+  const offsets = new Int32Array(len);
   const parts: string[] = [];
   let n = 0;
   let from = -1; // start of the current kept run, -1 inside whitespace
-  for (let i = 0; i <= text.length; i++) {
-    const space = i === text.length || isSpaceCode(text.charCodeAt(i));
-    if (!space) {
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (isPlainLetter(c) || !isSpaceCode(c)) {
       if (from < 0) from = i;
       offsets[n++] = i;
     } else if (from >= 0) {
@@ -30,7 +34,8 @@ export function compactText(text: string): CompactText {
       from = -1;
     }
   }
-  return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === text.length ? offsets : offsets.slice(0, n) };
+  if (from >= 0) parts.push(from === 0 ? text : text.slice(from));
+  return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === len ? offsets : offsets.slice(0, n) };
 }
 
 /** Original [start, end) of the compact range [a, b). */

@@ -10,6 +10,11 @@ export function isHan(ch: string): boolean {
   return HAN_RE.test(ch);
 }
 
+/** The character codes of a string's characters, for tests of one character by code. */
+export function charCodes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
+}
+
 /** JavaScript's \s (Unicode White_Space plus U+FEFF; also what String.prototype.trim strips), by code. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);

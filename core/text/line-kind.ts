@@ -1,5 +1,5 @@
 import { matchMarker, isStructuralKind } from './markers.js';
-import { isSpaceCode } from './chars.js';
+import { charCodes, isSpaceCode } from './chars.js';
 
 export type LineKind =
   | 'heading'
@@ -39,9 +39,9 @@ function endsInAttribute(t: string): boolean {
 export function isTableRow(text: string): boolean {
   const t = text.trim();
   if (t.length === 0) return false;
-  if (/\t/.test(text)) {
+  if (text.includes('\t')) {
     const cells = text.split('\t').filter((c) => c.trim().length > 0);
-    if (cells.length >= 2 || /^\t/.test(text)) return !isTocEntry(t);
+    if (cells.length >= 2 || text.charCodeAt(0) === 0x09) return !isTocEntry(t);
   }
   if (t.length < 120 && endsInAttribute(t)) return true;
   // running text with sentence punctuation is not a space-separated row
@@ -54,16 +54,14 @@ export function isTableRow(text: string): boolean {
   return numeric >= 3 && numeric >= tokens.length / 3 && named;
 }
 
-/** The character codes of a string, for tests of a single character. */
-const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 
 /** Characters that can start anything but running text (markers, captions, notes, TOC, rows), after spaces and *. */
-const SPECIAL_START = codes('目专注备说资数表附图第〇零一二两三四五六七八九十百（(0123456789序前引导');
+const SPECIAL_START = charCodes('目专注备说资数表附图第〇零一二两三四五六七八九十百（(0123456789序前引导');
 /** Characters that can make a line a table row or a TOC entry wherever they stand. */
 const SPECIAL_ANY = /[\t.…·_\d—-]|预期性|约束性/;
 /** First characters of a note (注, 备注, 说明, 资料来源, 数据来源) and of a caption (表, 附表). */
-const NOTE_START = codes('注备说资数');
-const CAPTION_START = codes('附表');
+const NOTE_START = charCodes('注备说资数');
+const CAPTION_START = charCodes('附表');
 const [TOC_TITLE_START, BOX_START, FIGURE_START] = ['目', '专', '图'].map((ch) => ch.charCodeAt(0));
 
 /** /^[\s*]*[目专…引导]/ by code: the first character after spaces and * can start a special line. */
@@ -80,7 +78,8 @@ export function startsSpecial(text: string): boolean {
  */
 export function lineKind(text: string): LineKind {
   if (!startsSpecial(text) && !SPECIAL_ANY.test(text)) return 'text';
-  const t = text.trim().replace(/^\*\*/, '');
+  const trimmed = text.trim();
+  const t = trimmed.startsWith('**') ? trimmed.slice(2) : trimmed;
   const first = t.charCodeAt(0);
   if (first === TOC_TITLE_START && /^目\s*录$/.test(t)) return 'toc-title';
   if (isTocEntry(t)) return 'toc-entry';

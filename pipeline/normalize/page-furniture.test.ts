@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findFurniture, nextToFurniture, type FurnitureLine } from './page-furniture.js';
+import { findFurniture, mayBeFurniture, nextToFurniture, type FurnitureLine } from './page-furniture.js';
 import type { TextLine } from './lines.js';
 
 const kinds = (text: string) => findFurniture(text).map((f) => [f.line.text.trim(), f.kind, f.page]);
@@ -64,5 +64,20 @@ describe('nextToFurniture', () => {
       }),
       { seed: 20261130, numRuns: 1000 },
     );
+  });
+});
+
+describe('mayBeFurniture', () => {
+  it('is its regex for every BMP character after blank and zero-width leads', () => {
+    const re = /^[\s\f\u200b-\u200d\u2060\ufeff]*(?:$|[-—–－~～·•第0-9０-９Pp])/;
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      for (const lead of ['', ' \f', '\u200b\u2060\ufeff\u3000']) {
+        const text = `${lead}${String.fromCharCode(c)}页`;
+        if (mayBeFurniture(text) !== re.test(text)) differ.push(text);
+      }
+    }
+    expect(differ).toEqual([]);
+    for (const text of ['', ' ', '\u200b\f']) expect(mayBeFurniture(text)).toBe(re.test(text));
   });
 });

@@ -1,7 +1,7 @@
 import type { DocContext } from '../../core/context.js';
 import { rawRange, type Edit, type MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines, type TextLine } from './lines.js';
-import { displayWidth } from '../../core/text/chars.js';
+import { charCodes, displayWidth, isSpaceCode } from '../../core/text/chars.js';
 
 const D = '[0-9０-９]{1,4}';
 const DASH = '[-—–－~～·•]';
@@ -12,8 +12,19 @@ const PAGE_NUMBER = [
   new RegExp(`^(${D})\\s*/\\s*(${D})$`),
   new RegExp(`^(?:page|p\\.)\\s*(${D})(?:\\s*of\\s*${D})?$`, 'i'),
 ];
-/** How a page-number or page-break line can start: a quick reject for lines of text. */
-const MAY_BE_FURNITURE = /^[\s\f\u200b-\u200d\u2060\ufeff]*(?:$|[-—–－~～·•第0-9０-９Pp])/;
+/** What a page-number line can start with, after blanks and zero-width marks. */
+const FURNITURE_START = charCodes('-—–－~～·•第Pp0123456789０１２３４５６７８９');
+
+/**
+ * How a page-number or page-break line can start, a quick reject for lines of text:
+ * /^[\s\f\u200b-\u200d\u2060\ufeff]*(?:$|[-—–－~～·•第0-9０-９Pp])/ by code.
+ */
+export function mayBeFurniture(text: string): boolean {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  while (isSpaceCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060) c = text.charCodeAt(++i);
+  return i === text.length || FURNITURE_START.has(c);
+}
 const FRACTION = new RegExp(`^(${D})\\s*/\\s*(${D})$`);
 /** Lines that only hold a page break: form feed or zero-width marks left by the converter. */
 const BREAK_ONLY = /^[\s\f\u200b-\u200d\u2060\ufeff]*$/;
@@ -35,7 +46,7 @@ export function findFurniture(text: string): FurnitureLine[] {
   const found = new Map<number, FurnitureLine>();
   for (const line of lines) {
     // page numbers and break marks are short: a long line is text (a quick reject before the regexes)
-    if (line.text.length > 40 || !MAY_BE_FURNITURE.test(line.text)) continue;
+    if (line.text.length > 40 || !mayBeFurniture(line.text)) continue;
     // zero-width marks are not whitespace to String.trim
     const t = line.text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '');
     if (t.length === 0) {

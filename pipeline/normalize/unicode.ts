@@ -1,6 +1,7 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { isTableRow } from '../../core/text/line-kind.js';
+import { charCodes } from '../../core/text/chars.js';
 
 const toHalf = (s: string): string => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -23,17 +24,28 @@ function lineAround(text: string, at: number): string {
   return text.slice(a, b === -1 ? text.length : b);
 }
 
-/** Do minus-like signs or subscript digits occur at all? One pass by code, so that their rules scan only texts that have them. */
-function rareCharacters(text: string): { minus: boolean; subscript: boolean } {
+/** A character of the FULLWIDTH class ([０-９Ａ-Ｚａ-ｚ％．＋＝＜＞＠＃＆＊＿｜]), by code. */
+const FULLWIDTH_SYMBOLS = charCodes('％．＋＝＜＞＠＃＆＊＿｜');
+export function isFullwidthAsciiCode(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || FULLWIDTH_SYMBOLS.has(c);
+}
+
+/** Which rare characters the rules look for occur at all: one pass by code, so that each rule scans only the texts that have its characters. */
+function rareCharacters(text: string): { fullwidth: boolean; joiner: boolean; minus: boolean; subscript: boolean } {
+  let fullwidth = false;
+  let joiner = false;
   let minus = false;
   let subscript = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x2010) continue;
-    if (c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0xfe63) minus = true;
+    if (c < 0x2010 || (c > 0x2212 && c < 0xfe63)) continue;
+    if (c >= 0xff01) {
+      if (c === 0xff0d || c === 0xff0f) joiner = true;
+      else if (!fullwidth && isFullwidthAsciiCode(c)) fullwidth = true;
+    } else if (c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0xfe63) minus = true;
     else if (c >= 0x2080 && c <= 0x2089) subscript = true;
   }
-  return { minus, subscript };
+  return { fullwidth, joiner, minus, subscript };
 }
 
 /** Edits of one pass; `isNfc` is text.normalize('NFC') === text, when the caller knows it. */
@@ -48,13 +60,13 @@ export function unicodeEdits(text: string, isNfc = text.normalize('NFC') === tex
     // NFC edits go first; the other rules run on the next pass
     return edits;
   }
-  for (const m of text.matchAll(FULLWIDTH)) {
+  const rare = rareCharacters(text);
+  for (const m of rare.fullwidth ? text.matchAll(FULLWIDTH) : []) {
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
   }
-  for (const m of text.includes('－') || text.includes('／') ? text.matchAll(FULLWIDTH_JOINER) : []) {
+  for (const m of rare.joiner ? text.matchAll(FULLWIDTH_JOINER) : []) {
     edits.push({ start: m.index, end: m.index + 1, replacement: toHalf(m[0]), rule: 'unicode/fullwidth-ascii', kind: 'correction', evidence: {} });
   }
-  const rare = rareCharacters(text);
   for (const m of rare.minus ? text.matchAll(MINUS) : []) {
     edits.push({ start: m.index, end: m.index + 1, replacement: '-', rule: 'unicode/minus', kind: 'correction', evidence: { codePoint: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } });
   }

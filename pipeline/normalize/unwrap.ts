@@ -1,7 +1,7 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
-import { displayWidth, endsSentence, isSpaceCode } from '../../core/text/chars.js';
+import { charCodes, displayWidth, endsSentence, isSpaceCode } from '../../core/text/chars.js';
 import { lineKind, type LineKind } from '../../core/text/line-kind.js';
 import type { WrapProfile } from '../types.js';
 
@@ -94,7 +94,7 @@ function isRunInHeading(l: ContentLine): boolean {
 }
 
 /** No line of Chinese text starts with closing punctuation or ends with an opening bracket or quote. */
-const CLOSING = new Set([...'，。、；：？！）》」』”’,;:?!)'].map((ch) => ch.charCodeAt(0)));
+const CLOSING = charCodes('，。、；：？！）》」』”’,;:?!)');
 /** The line starts with closing punctuation (/^[，。、；：？！）》」』”’,;:?!)]/). */
 const opensNothing = (text: string): boolean => CLOSING.has(text.charCodeAt(0));
 /** The class [《「『“‘（(], by code: a line ending in one closes nothing. */
