@@ -14,27 +14,29 @@ export interface CompactText {
   readonly offsets: Int32Array;
 }
 
-/** Printable ASCII and the letters between U+3001 and U+FEFE (Han, CJK punctuation, full-width forms) are never space: tested before isSpaceCode. */
-const isPlainLetter = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
+let spaces: Uint8Array | null = null;
 
-/** Whitespace runs are cut out in one pass (by character code: no match object per run). */
+/** 1 for each BMP code unit that isSpaceCode accepts (made on first use): one lookup per character. */
+function spaceTable(): Uint8Array {
+  if (spaces) return spaces;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c)) table[c] = 1;
+  return (spaces = table);
+}
+
+/** Whitespace runs are cut out in one pass (by character code: no match object per run), a kept run at a time. */
 export function compactText(text: string): CompactText {
+  const space = spaceTable();
   const len = text.length;
   const offsets = new Int32Array(len);
   const parts: string[] = [];
   let n = 0;
-  let from = -1; // start of the current kept run, -1 inside whitespace
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (isPlainLetter(c) || !isSpaceCode(c)) {
-      if (from < 0) from = i;
-      offsets[n++] = i;
-    } else if (from >= 0) {
-      parts.push(text.slice(from, i));
-      from = -1;
-    }
+  for (let i = 0; i < len; ) {
+    while (i < len && space[text.charCodeAt(i)] === 1) i++;
+    const from = i;
+    while (i < len && space[text.charCodeAt(i)] === 0) offsets[n++] = i++;
+    if (i > from) parts.push(from === 0 && i === len ? text : text.slice(from, i));
   }
-  if (from >= 0) parts.push(from === 0 ? text : text.slice(from));
   return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === len ? offsets : offsets.slice(0, n) };
 }
 

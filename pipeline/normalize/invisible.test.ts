@@ -31,4 +31,13 @@ describe('invisibleEdits', () => {
     expect(edits).toEqual(byRegexes(text));
     expect(edits.length).toBe(9);
   });
+
+  it('classifies every BMP code unit as the regexes do, alone and in runs', () => {
+    let alone = '';
+    for (let c = 0; c < 0x10000; c++) alone += `a${String.fromCharCode(c)}`;
+    const edits = (text: string) => invisibleEdits(text).map((e): [number, number, string] => [e.start, e.end, e.rule]).sort((x, y) => x[0] - y[0]);
+    expect(edits(alone)).toEqual(byRegexes(alone));
+    const runs = '\u200b\u200c\u0001\u0002\u00a0\u3000\ufeff\u00ad\u007f';
+    expect(edits(runs)).toEqual(byRegexes(runs));
+  });
 });

@@ -14,34 +14,38 @@ export function isOddSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
-/** End of the run of characters from i on that `is` accepts. */
-function runEnd(text: string, i: number, is: (c: number) => boolean): number {
-  let j = i + 1;
-  while (j < text.length && is(text.charCodeAt(j))) j++;
-  return j;
+const ZERO_WIDTH = 1;
+const CONTROL = 2;
+const ODD_SPACE = 3;
+let classes: Uint8Array | null = null;
+
+/** What the step does with each BMP code unit (0 keep, or ZERO_WIDTH, CONTROL, ODD_SPACE): one table lookup per character. */
+function invisibleClasses(): Uint8Array {
+  if (classes) return classes;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = isZeroWidthCode(c) ? ZERO_WIDTH : isControlCode(c) ? CONTROL : isOddSpaceCode(c) ? ODD_SPACE : 0;
+  return (classes = table);
 }
 
 /**
  * Drop zero-width and control characters (removals, a run per edit) and turn odd spaces into plain
- * spaces (layout, one per character). One pass by character code; printable ASCII and Han are passed over first.
+ * spaces (layout, one per character). One pass by character code.
  */
 export function invisibleEdits(text: string): Edit[] {
+  const table = invisibleClasses();
   const removals: Edit[] = [];
   const spaces: Edit[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) continue;
-    if (isZeroWidthCode(c)) {
-      const end = runEnd(text, i, isZeroWidthCode);
-      removals.push({ start: i, end, replacement: '', rule: 'invisible/zero-width', kind: 'removal' });
-      i = end - 1;
-    } else if (isControlCode(c)) {
-      const end = runEnd(text, i, isControlCode);
-      removals.push({ start: i, end, replacement: '', rule: 'invisible/control', kind: 'removal' });
-      i = end - 1;
-    } else if (isOddSpaceCode(c)) {
+    const kind = table[text.charCodeAt(i)];
+    if (kind === 0) continue;
+    if (kind === ODD_SPACE) {
       spaces.push({ start: i, end: i + 1, replacement: ' ', rule: 'invisible/space', kind: 'layout' });
+      continue;
     }
+    let end = i + 1;
+    while (end < text.length && table[text.charCodeAt(end)] === kind) end++;
+    removals.push({ start: i, end, replacement: '', rule: kind === ZERO_WIDTH ? 'invisible/zero-width' : 'invisible/control', kind: 'removal' });
+    i = end - 1;
   }
   return spaces.length === 0 ? removals : removals.concat(spaces);
 }

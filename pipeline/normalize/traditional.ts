@@ -12,9 +12,6 @@ function t2s(s: string): string {
   return convert(s);
 }
 
-/** Per BMP code unit: 0 not looked up yet, 1 unchanged by OpenCC, 2 convertible. */
-const convertible = new Uint8Array(0x10000);
-
 function t2sChar(ch: string): string {
   let out = charCache.get(ch);
   if (out === undefined) {
@@ -24,14 +21,20 @@ function t2sChar(ch: string): string {
   return out;
 }
 
-function isConvertible(code: number): boolean {
-  let v = convertible[code];
-  if (v === 0) {
-    const ch = String.fromCharCode(code); // made once per distinct character, not per occurrence
-    v = t2sChar(ch) !== ch ? 2 : 1;
-    convertible[code] = v;
-  }
-  return v === 2;
+/** Per BMP code unit: 0 not looked up yet, 1 not Han, 2 Han unchanged by OpenCC, 3 Han that OpenCC converts. */
+const hanKinds = new Uint8Array(0x10000);
+const NOT_HAN = 1;
+const KEPT = 2;
+const CONVERTIBLE = 3;
+
+/** Look a code unit up once per process (OpenCC is asked once per distinct Han character, not per occurrence). */
+function lookUpHanKind(code: number): number {
+  // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
+  const han = (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+  const ch = han ? String.fromCharCode(code) : '';
+  const kind = !han ? NOT_HAN : t2sChar(ch) !== ch ? CONVERTIBLE : KEPT;
+  hanKinds[code] = kind;
+  return kind;
 }
 
 /** Share of Han characters above which a document is treated as written in traditional characters. */
@@ -59,11 +62,11 @@ export function traditionalProfile(text: string): TraditionalProfile {
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
-      han++;
-      if (isConvertible(c)) at.push(i);
-    }
+    let kind = hanKinds[c];
+    if (kind === 0) kind = lookUpHanKind(c);
+    if (kind === NOT_HAN) continue;
+    han++;
+    if (kind === CONVERTIBLE) at.push(i);
   }
   const count = at.length;
   const ratio = han === 0 ? 0 : count / han;
