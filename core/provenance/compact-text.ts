@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../text/chars.js';
+import { codeTable, isSpaceCode } from '../text/chars.js';
 
 /** JavaScript's \s by code (core/text/chars): what compactText cuts out. */
 export { isSpaceCode };
@@ -14,15 +14,8 @@ export interface CompactText {
   readonly offsets: Int32Array;
 }
 
-let spaces: Uint8Array | null = null;
-
-/** 1 for each BMP code unit that isSpaceCode accepts (made on first use): one lookup per character. */
-function spaceTable(): Uint8Array {
-  if (spaces) return spaces;
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c)) table[c] = 1;
-  return (spaces = table);
-}
+/** 1 for each BMP code unit that isSpaceCode accepts. */
+const spaceTable = codeTable((c) => (isSpaceCode(c) ? 1 : 0));
 
 /** Whitespace runs are cut out in one pass (by character code: no match object per run), a kept run at a time. */
 export function compactText(text: string): CompactText {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CJK_PUNCT, HAN, endsSentence, isCjkCode } from './chars.js';
+import { CJK_PUNCT, HAN, displayWidth, endsSentence, isCjkCode } from './chars.js';
 
 /** endsSentence's plain definition, by strings and sets. */
 function endsSentencePlain(text: string): boolean {
@@ -34,5 +34,18 @@ describe('character tests by code', () => {
       { seed: 20261130, numRuns: 3000 },
     );
     for (const t of ['', '。', '加快发展。”', '（一）', '见附表）', '**目标。**', '到2025年：', '他说：“好！”》']) expect(endsSentence(t)).toBe(endsSentencePlain(t));
+  });
+
+  it('displayWidth of a range is that of the range cut out (seeded)', () => {
+    const piece = fc.constantFrom('湛', 'a', '\t', '—', '𠀀', '，', '·', '\ud840', '\udc00', '①');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.nat(), fc.nat(), (xs, x, y) => {
+        const s = xs.join('');
+        const from = x % (s.length + 1);
+        const to = from + (y % (s.length - from + 1));
+        expect(displayWidth(s, from, to)).toBe(displayWidth(s.slice(from, to)));
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
   });
 });

@@ -15,6 +15,17 @@ export function charCodes(chars: string): ReadonlySet<number> {
   return new Set([...chars].map((ch) => ch.charCodeAt(0)));
 }
 
+/** A value per BMP code unit from `classify`, tabled on first use: one lookup per character afterwards. */
+export function codeTable(classify: (c: number) => number): () => Uint8Array {
+  let table: Uint8Array | null = null;
+  return () => {
+    if (table) return table;
+    const made = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) made[c] = classify(c);
+    return (table = made);
+  };
+}
+
 /** JavaScript's \s (Unicode White_Space plus U+FEFF; also what String.prototype.trim strips), by code. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -37,11 +48,12 @@ export function isCjkCode(c: number): boolean {
 
 /**
  * Display width of a string as laid out on a Chinese page: wide and ambiguous characters
- * (Han, full-width punctuation, “” quotes) count 2, others 1.
+ * (Han, full-width punctuation, “” quotes) count 2, others 1. `from`/`to` measure a range of a longer
+ * text without cutting it out.
  */
-export function displayWidth(s: string): number {
+export function displayWidth(s: string, from = 0, to = s.length): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       w += c === 9 ? 4 : 1;
@@ -52,7 +64,8 @@ export function displayWidth(s: string): number {
       w += 2;
       continue;
     }
-    const cp = s.codePointAt(i)!;
+    // a pair cut by the end of the range counts as its lone first half, as in s.slice(from, to)
+    const cp = i + 1 < to ? s.codePointAt(i)! : c;
     if (cp > 0xffff) i++;
     w += eastAsianWidth(cp, { ambiguousAsWide: true });
   }

@@ -46,6 +46,8 @@ export function isTableRow(text: string): boolean {
   if (t.length < 120 && endsInAttribute(t)) return true;
   // running text with sentence punctuation is not a space-separated row
   if (/[，。；！？]/.test(t)) return false;
+  // three numeric cells need three tokens: two runs of space inside the (trimmed) text
+  if (!/\s\S+\s/.test(t)) return false;
   const tokens = t.split(/\s+/);
   let numeric = 0;
   for (const tok of tokens) if (NUMERIC_TOKEN.test(tok)) numeric++;

@@ -1,5 +1,6 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
+import { codeTable } from '../../core/text/chars.js';
 
 /** Zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks: /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e]/. */
 export function isZeroWidthCode(c: number): boolean {
@@ -17,15 +18,8 @@ export function isOddSpaceCode(c: number): boolean {
 const ZERO_WIDTH = 1;
 const CONTROL = 2;
 const ODD_SPACE = 3;
-let classes: Uint8Array | null = null;
-
-/** What the step does with each BMP code unit (0 keep, or ZERO_WIDTH, CONTROL, ODD_SPACE): one table lookup per character. */
-function invisibleClasses(): Uint8Array {
-  if (classes) return classes;
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = isZeroWidthCode(c) ? ZERO_WIDTH : isControlCode(c) ? CONTROL : isOddSpaceCode(c) ? ODD_SPACE : 0;
-  return (classes = table);
-}
+/** What the step does with each BMP code unit (0 keep, or ZERO_WIDTH, CONTROL, ODD_SPACE). */
+const invisibleClasses = codeTable((c) => (isZeroWidthCode(c) ? ZERO_WIDTH : isControlCode(c) ? CONTROL : isOddSpaceCode(c) ? ODD_SPACE : 0));
 
 /**
  * Drop zero-width and control characters (removals, a run per edit) and turn odd spaces into plain

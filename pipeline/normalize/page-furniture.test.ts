@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findFurniture, mayBeFurniture, nextToFurniture, type FurnitureLine } from './page-furniture.js';
+import { findFurniture, mayBeFurniture, nextToFurniture, trimMarks, type FurnitureLine } from './page-furniture.js';
 import type { TextLine } from './lines.js';
 
 const kinds = (text: string) => findFurniture(text).map((f) => [f.line.text.trim(), f.kind, f.page]);
@@ -79,5 +79,18 @@ describe('mayBeFurniture', () => {
     }
     expect(differ).toEqual([]);
     for (const text of ['', ' ', '\u200b\f']) expect(mayBeFurniture(text)).toBe(re.test(text));
+  });
+});
+
+describe('trimMarks', () => {
+  it('cuts what the regex cuts (seeded)', () => {
+    const piece = fc.constantFrom(' ', '\f', '\t', '\u200b', '\u200d', '\u2060', '\ufeff', '\u3000', '—', '6', '第', '页', '\u200e');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (xs) => {
+        const text = xs.join('');
+        expect(trimMarks(text)).toBe(text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, ''));
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
   });
 });

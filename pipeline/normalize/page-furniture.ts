@@ -12,6 +12,8 @@ const PAGE_NUMBER = [
   new RegExp(`^(${D})\\s*/\\s*(${D})$`),
   new RegExp(`^(?:page|p\\.)\\s*(${D})(?:\\s*of\\s*${D})?$`, 'i'),
 ];
+/** Whitespace (\s, with \f and U+FEFF) or a zero-width mark (U+200B–U+200D, U+2060). */
+const isBlankOrMark = (c: number): boolean => isSpaceCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
 /** What a page-number line can start with, after blanks and zero-width marks. */
 const FURNITURE_START = charCodes('-—–－~～·•第Pp0123456789０１２３４５６７８９');
 
@@ -22,9 +24,22 @@ const FURNITURE_START = charCodes('-—–－~～·•第Pp0123456789０１２�
 export function mayBeFurniture(text: string): boolean {
   let i = 0;
   let c = text.charCodeAt(0);
-  while (isSpaceCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060) c = text.charCodeAt(++i);
+  while (isBlankOrMark(c)) c = text.charCodeAt(++i);
   return i === text.length || FURNITURE_START.has(c);
 }
+
+/**
+ * The text without blanks and zero-width marks at either end (zero-width marks are not whitespace to
+ * String.trim): what /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g cuts, by code.
+ */
+export function trimMarks(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isBlankOrMark(text.charCodeAt(a))) a++;
+  while (b > a && isBlankOrMark(text.charCodeAt(b - 1))) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}
+
 const FRACTION = new RegExp(`^(${D})\\s*/\\s*(${D})$`);
 /** Lines that only hold a page break: form feed or zero-width marks left by the converter. */
 const BREAK_ONLY = /^[\s\f\u200b-\u200d\u2060\ufeff]*$/;
@@ -48,7 +63,7 @@ export function findFurniture(text: string): FurnitureLine[] {
     // page numbers and break marks are short: a long line is text (a quick reject before the regexes)
     if (line.text.length > 40 || !mayBeFurniture(line.text)) continue;
     // zero-width marks are not whitespace to String.trim
-    const t = line.text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '');
+    const t = trimMarks(line.text);
     if (t.length === 0) {
       if (BREAK_CHAR.test(line.text) && BREAK_ONLY.test(line.text)) found.set(line.index, { line, kind: 'page-break', page: null });
       continue;
@@ -89,11 +104,13 @@ export function findFurniture(text: string): FurnitureLine[] {
     // candidates: short lines right next to a marker; then all their occurrences
     const candidates = new Set<string>();
     for (const l of nextToFurniture(found, nonBlank, position)) candidates.add(trimmed[l.index]);
+    // their lengths: a line of another length is no candidate, and is not looked up
+    const lengths = new Set([...candidates].map((t) => t.length));
     const groups = new Map<string, TextLine[]>();
     for (const l of nonBlank) {
       if (found.has(l.index)) continue;
       const t = trimmed[l.index];
-      if (!candidates.has(t) || displayWidth(t) > 60) continue;
+      if (!lengths.has(t.length) || !candidates.has(t) || displayWidth(t) > 60) continue;
       const g = groups.get(t);
       if (g) g.push(l);
       else groups.set(t, [l]);

@@ -1,7 +1,7 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { isTableRow } from '../../core/text/line-kind.js';
-import { charCodes } from '../../core/text/chars.js';
+import { charCodes, codeTable } from '../../core/text/chars.js';
 
 const toHalf = (s: string): string => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -30,22 +30,24 @@ export function isFullwidthAsciiCode(c: number): boolean {
   return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || FULLWIDTH_SYMBOLS.has(c);
 }
 
-/** Which rare characters the rules look for occur at all: one pass by code, so that each rule scans only the texts that have its characters. */
+const FULLWIDTH_ASCII = 1;
+const JOINER = 2;
+const MINUS_SIGN = 4;
+const SUBSCRIPT_DIGIT = 8;
+/** The rare-character class of each BMP code unit (a bit each; 0 for the rest). */
+const rareClassTable = codeTable((c) => {
+  if (isFullwidthAsciiCode(c)) return FULLWIDTH_ASCII;
+  if (c === 0xff0d || c === 0xff0f) return JOINER;
+  if (c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0xfe63) return MINUS_SIGN;
+  return c >= 0x2080 && c <= 0x2089 ? SUBSCRIPT_DIGIT : 0;
+});
+
+/** Which rare characters the rules look for occur at all: one pass by table, so that each rule scans only the texts that have its characters. */
 function rareCharacters(text: string): { fullwidth: boolean; joiner: boolean; minus: boolean; subscript: boolean } {
-  let fullwidth = false;
-  let joiner = false;
-  let minus = false;
-  let subscript = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x2010 || (c > 0x2212 && c < 0xfe63)) continue;
-    if (c >= 0xff01) {
-      if (c === 0xff0d || c === 0xff0f) joiner = true;
-      else if (!fullwidth && isFullwidthAsciiCode(c)) fullwidth = true;
-    } else if (c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0xfe63) minus = true;
-    else if (c >= 0x2080 && c <= 0x2089) subscript = true;
-  }
-  return { fullwidth, joiner, minus, subscript };
+  const table = rareClassTable();
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) seen |= table[text.charCodeAt(i)];
+  return { fullwidth: (seen & FULLWIDTH_ASCII) !== 0, joiner: (seen & JOINER) !== 0, minus: (seen & MINUS_SIGN) !== 0, subscript: (seen & SUBSCRIPT_DIGIT) !== 0 };
 }
 
 /** Edits of one pass; `isNfc` is text.normalize('NFC') === text, when the caller knows it. */

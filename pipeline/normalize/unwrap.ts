@@ -45,7 +45,7 @@ export function contentLines(text: string): ContentLine[] {
 /** The content line [a, b) of the line starting at lineStart. */
 function contentLine(text: string, lineStart: number, a: number, b: number): ContentLine {
   const body = text.slice(a, b);
-  const width = displayWidth(body);
+  const width = displayWidth(text, a, b);
   const indented = a > lineStart;
   // keep leading tabs of tab-separated table rows (empty first cells)
   if (indented && text.slice(lineStart, a).includes('\t') && lineKind(text.slice(lineStart, b)) === 'table-row') {
