@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeText, DecodeError, plausibility, validUtf8 } from './decode.js';
+import { controlBytes, decodeText, DecodeError, plausibility, validUtf8 } from './decode.js';
 import { fixtureBytes } from '../../test/helpers.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -78,5 +78,20 @@ describe('decodeText', () => {
       han: (text.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) / n,
       suspicious: (text.match(/[\u0080-\u009f\ufffd\ue000-\uf8ff]|[\ud800-\udfff]/g)?.length ?? 0) / n,
     });
+  });
+
+  it('counts control bytes as a byte-by-byte scan does, at any alignment (seeded)', () => {
+    const plain = (b: Uint8Array, n: number): number => {
+      let c = 0;
+      for (let i = 0; i < n; i++) if (b[i] < 9 || (b[i] > 13 && b[i] < 32 && b[i] !== 27)) c++;
+      return c;
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(3), (raw, cut) => {
+        const bytes = raw.subarray(Math.min(cut, raw.length));
+        for (const n of [bytes.length, bytes.length >> 1]) expect(controlBytes(bytes, n)).toBe(plain(bytes, n));
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
   });
 });

@@ -45,16 +45,34 @@ export function validUtf8(bytes: Uint8Array): string | null {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+const isControlByte = (b: number): boolean => b < 9 || (b > 13 && b < 32 && b !== 27);
+
+/**
+ * Control bytes (below 0x20 but tab, LF, VT, FF, CR and ESC) among the first n bytes. Four bytes at a
+ * time where the bytes are aligned: a word with no byte below 0x20 ((w - 0x20202020) & ~w & 0x80808080
+ * is 0) has none, and only the other words are looked at byte by byte.
+ */
+export function controlBytes(bytes: Uint8Array, n: number): number {
+  let controls = 0;
+  let i = 0;
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) if (isControlByte(bytes[i++])) controls++;
+  // (fewer than four bytes to the boundary: no words)
+  const count = (bytes.byteOffset + i) % 4 === 0 ? (n - i) >> 2 : 0;
+  const words = count > 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + i, count) : new Uint32Array(0);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (((w - 0x20202020) & ~w & 0x80808080) === 0) continue;
+    for (let j = i + 4 * k; j < i + 4 * k + 4; j++) if (isControlByte(bytes[j])) controls++;
+  }
+  for (i += 4 * words.length; i < n; i++) if (isControlByte(bytes[i])) controls++;
+  return controls;
+}
+
 /** Binary: a NUL byte anywhere (text files without a UTF-16 BOM have none), or many control bytes. */
 function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0) !== -1) return true;
   const n = Math.min(bytes.length, 65536);
-  let controls = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
-  }
-  return controls / Math.max(1, n) > 0.05;
+  return controlBytes(bytes, n) / Math.max(1, n) > 0.05;
 }
 
 /**
