@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyEdits, fromRaw, rawRange, runMap, type Edit } from './index.js';
+import { applyEdits, fromRaw, rawRange, runMap, type Edit, type MappedText } from './index.js';
 
 const edit = (start: number, end: number, replacement: string): Edit => ({ start, end, replacement, rule: 'test', kind: 'layout' });
 
@@ -52,6 +52,28 @@ describe('applyEdits', () => {
         }
       }),
       { seed: 20261122, numRuns: 200 },
+    );
+  });
+
+  it('runMap starts a run where the plain per-character test does (seeded)', () => {
+    const plainRuns = (mt: MappedText, a: number, b: number): Array<[number, number]> => {
+      const runs: Array<[number, number]> = [];
+      for (let i = a; i < b; i++) {
+        const p = i - 1;
+        const continues = i > a && mt.starts[i] === mt.starts[p] + 1 && mt.ends[p] === mt.starts[p] + 1 && mt.ends[i] === mt.starts[i] + 1;
+        if (!continues) runs.push([i - a, mt.starts[i]]);
+      }
+      return runs;
+    };
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom('', 'x', 'yz')), { maxLength: 6 }), fc.nat(), fc.nat(), (raw, cuts, x, y) => {
+        const { text } = applyEdits(fromRaw(raw), cuts.map(([p, len, r]) => edit(p % raw.length, Math.min(raw.length, (p % raw.length) + len), r)));
+        const n = text.text.length;
+        const a = n === 0 ? 0 : x % n;
+        const b = a + (n === 0 ? 0 : y % (n - a + 1));
+        expect(runMap(text, a, b)).toEqual(plainRuns(text, a, b));
+      }),
+      { seed: 20261130, numRuns: 1000 },
     );
   });
 });

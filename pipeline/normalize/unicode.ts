@@ -3,7 +3,15 @@ import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { isTableRow } from '../../core/text/line-kind.js';
 import { charCodes, codeTable } from '../../core/text/chars.js';
 
-const toHalf = (s: string): string => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/** Full-width forms U+FF01–U+FF5E to ASCII, other characters kept (by code: the pieces are a few characters long). */
+export function toHalf(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+  }
+  return out;
+}
 
 /** Full-width digits, letters and the symbols that belong to numbers; Chinese punctuation stays. */
 const FULLWIDTH = /[０-９Ａ-Ｚａ-ｚ％．＋＝＜＞＠＃＆＊＿｜]+/g;

@@ -112,6 +112,14 @@ export function endsWithStop(text: string): boolean {
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
+ * A full line that stops mid-phrase carries on even when the next line happens to start like a
+ * heading (…坚持权责法定、权责统 / 一、用权公开，健全…).
+ */
+function midPhrase(a: ContentLine, b: ContentLine): boolean {
+  return (b.kind === 'heading' || b.kind === 'list-item') && (a.kind === 'text' || a.kind === 'list-item') && !endsSentence(a.text);
+}
+
+/**
  * Should line b continue the paragraph of line a? `localWidth` is the widest line of the block
  * so far, so that boxes set wider than the body (专栏) are judged by their own width.
  */
@@ -120,10 +128,7 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   if (a.kind === 'heading' && !isRunInHeading(a)) return false;
   if ((opensNothing(b.text) || isOpenerCode(a.text.charCodeAt(a.text.length - 1))) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
   if (b.text.charCodeAt(0) === 0x2014) return false; // —, ——
-  // a full line that stops mid-phrase carries on even when the next line happens to start like a
-  // heading (…坚持权责法定、权责统 / 一、用权公开，健全…)
-  const midPhrase = !endsSentence(a.text) && (a.kind === 'text' || a.kind === 'list-item') && (b.kind === 'heading' || b.kind === 'list-item');
-  if (NEVER_JOIN_BEFORE.has(b.kind) && !midPhrase) return false;
+  if (NEVER_JOIN_BEFORE.has(b.kind) && !midPhrase(a, b)) return false;
   if (profile.wrapWidth !== null) {
     // a full line ending a sentence, then a short lead sentence (加强专精特新企业培育。聚焦新经济…):
     // plans open their paragraphs with such leads, so this is a paragraph break, not a wrap
