@@ -104,6 +104,12 @@ function copyRun(target: Int32Array, source: Int32Array, from: number, to: numbe
   else for (let i = from; i < to; i++) target[dst++] = source[i];
 }
 
+/** Both maps of characters [from, to) of mt to position dst of the new ones. */
+function copyMaps(mt: MappedText, starts: Int32Array, ends: Int32Array, from: number, to: number, dst: number): void {
+  copyRun(starts, mt.starts, from, to, dst);
+  copyRun(ends, mt.ends, from, to, dst);
+}
+
 const byPosition = (x: Edit, y: Edit): number => x.start - y.start || x.end - y.end;
 
 /** The edits sorted by position, stably; most steps make them in that order already, which one pass checks first. */
@@ -143,11 +149,6 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
   const n = mt.text.length + delta;
   const starts = sameShape ? mt.starts : new Int32Array(n);
   const ends = sameShape ? mt.ends : new Int32Array(n);
-  const copy = (from: number, to: number, dst: number): void => {
-    if (sameShape) return;
-    copyRun(starts, mt.starts, from, to, dst);
-    copyRun(ends, mt.ends, from, to, dst);
-  };
   const parts: string[] = [];
   const applied: AppliedEdit[] = [];
   let at = 0;
@@ -155,7 +156,7 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
   for (const e of accepted) {
     if (e.start > at) {
       parts.push(mt.text.slice(at, e.start));
-      copy(at, e.start, dst);
+      if (!sameShape) copyMaps(mt, starts, ends, at, e.start, dst);
       dst += e.start - at;
     }
     const len = e.replacement.length;
@@ -164,7 +165,7 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     if (len > 0) {
       parts.push(e.replacement);
       if (len === oldLen) {
-        copy(e.start, e.end, dst);
+        if (!sameShape) copyMaps(mt, starts, ends, e.start, e.end, dst);
       } else {
         starts.fill(rawStart, dst, dst + len);
         ends.fill(rawEnd, dst, dst + len);
@@ -176,7 +177,7 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
   }
   if (at < mt.text.length) {
     parts.push(mt.text.slice(at));
-    copy(at, mt.text.length, dst);
+    if (!sameShape) copyMaps(mt, starts, ends, at, mt.text.length, dst);
   }
   return { text: { text: parts.join(''), starts, ends, rawLength: mt.rawLength }, applied, skipped };
 }
