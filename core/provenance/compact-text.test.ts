@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compactText, isSpaceCode, originalRange } from './compact-text.js';
 
 describe('compactText', () => {
@@ -24,5 +25,22 @@ describe('compactText', () => {
     const differ: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(c);
     expect(differ).toEqual([]);
+  });
+});
+
+describe('compactText by code', () => {
+  it('keeps what the plain /\\s+/ cut keeps, with every kept offset (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('湛', 'a', ' ', '\n', '\u3000', '\ufeff', '\u00a0', '，', '𠀀', '\t', '\u2028', 'Ｏ'), { maxLength: 30 }), (xs) => {
+        const text = xs.join('');
+        const ct = compactText(text);
+        expect(ct.text).toBe(text.replace(/\s+/g, ''));
+        const kept: number[] = [];
+        for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i])) kept.push(i);
+        expect([...ct.offsets]).toEqual(kept);
+        for (let k = 0; k < ct.text.length; k++) expect(text[ct.offsets[k]]).toBe(ct.text[k]);
+      }),
+      { seed: 20261130, numRuns: 1000 },
+    );
   });
 });

@@ -1,3 +1,8 @@
+import { codeTable, isSpaceCode } from '../text/chars.js';
+
+/** JavaScript's \s by code (core/text/chars): what compactText cuts out. */
+export { isSpaceCode };
+
 /**
  * The text without whitespace, with the offset of every kept character: hard-wrapped lines
  * ("湛\n\n河") and letter-spaced titles (政 府) read as one run, so names and words split by
@@ -9,30 +14,23 @@ export interface CompactText {
   readonly offsets: Int32Array;
 }
 
-/** JavaScript's \s (Unicode White_Space plus U+FEFF), by code: what is cut out. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+/** 1 for each BMP code unit that isSpaceCode accepts. */
+const spaceTable = codeTable((c) => (isSpaceCode(c) ? 1 : 0));
 
-/** Whitespace runs are cut out in one pass (by character code: no match object per run). */
+/** Whitespace runs are cut out in one pass (by character code: no match object per run), a kept run at a time. */
 export function compactText(text: string): CompactText {
-  const offsets = new Int32Array(text.length);
+  const space = spaceTable();
+  const len = text.length;
+  const offsets = new Int32Array(len);
   const parts: string[] = [];
   let n = 0;
-  let from = -1; // start of the current kept run, -1 inside whitespace
-  for (let i = 0; i <= text.length; i++) {
-    const space = i === text.length || isSpaceCode(text.charCodeAt(i));
-    if (!space) {
-      if (from < 0) from = i;
-      offsets[n++] = i;
-    } else if (from >= 0) {
-      parts.push(text.slice(from, i));
-      from = -1;
-    }
+  for (let i = 0; i < len; ) {
+    while (i < len && space[text.charCodeAt(i)] === 1) i++;
+    const from = i;
+    while (i < len && space[text.charCodeAt(i)] === 0) offsets[n++] = i++;
+    if (i > from) parts.push(from === 0 && i === len ? text : text.slice(from, i));
   }
-  return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === text.length ? offsets : offsets.slice(0, n) };
+  return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === len ? offsets : offsets.slice(0, n) };
 }
 
 /** Original [start, end) of the compact range [a, b). */

@@ -5,8 +5,10 @@
  * - run-map: the compact maps stored with paragraphs and rows, and their inverse
  * - compact-text: text without whitespace with offsets back (names split by line breaks)
  * - line-index: offsets ↔ line/column; the only place SourceSpans are made
+ * - lower-bound: the binary search over sorted offsets
  */
 export * from './mapped-text.js';
 export * from './run-map.js';
 export * from './compact-text.js';
 export * from './line-index.js';
+export * from './lower-bound.js';

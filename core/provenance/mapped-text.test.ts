@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyEdits, fromRaw, rawRange, runMap, type Edit } from './index.js';
+import { applyEdits, fromRaw, rawRange, runMap, type Edit, type MappedText } from './index.js';
 
 const edit = (start: number, end: number, replacement: string): Edit => ({ start, end, replacement, rule: 'test', kind: 'layout' });
 
@@ -18,6 +18,16 @@ describe('applyEdits', () => {
     const { text } = applyEdits(fromRaw('a——b'), [edit(1, 3, '—')]);
     expect(text.text).toBe('a—b');
     expect(rawRange(text, 1, 2)).toEqual([1, 3]);
+  });
+
+  it('keeps the maps of equal-length edits (shared, not copied) and sorts edits given out of order', () => {
+    const mt = fromRaw('１２亿元\n３');
+    const { text } = applyEdits(mt, [edit(5, 6, '3'), edit(0, 2, '12')]);
+    expect(text.text).toBe('12亿元\n3');
+    expect(text.starts).toBe(mt.starts);
+    expect([...text.ends]).toEqual([1, 2, 3, 4, 5, 6]);
+    const inOrder = applyEdits(mt, [edit(0, 2, '12'), edit(5, 6, '3')]);
+    expect(inOrder.applied.map((a) => a.edit.replacement)).toEqual(['12', '3']);
   });
 
   it('skips overlapping edits instead of merging them', () => {
@@ -42,6 +52,28 @@ describe('applyEdits', () => {
         }
       }),
       { seed: 20261122, numRuns: 200 },
+    );
+  });
+
+  it('runMap starts a run where the plain per-character test does (seeded)', () => {
+    const plainRuns = (mt: MappedText, a: number, b: number): Array<[number, number]> => {
+      const runs: Array<[number, number]> = [];
+      for (let i = a; i < b; i++) {
+        const p = i - 1;
+        const continues = i > a && mt.starts[i] === mt.starts[p] + 1 && mt.ends[p] === mt.starts[p] + 1 && mt.ends[i] === mt.starts[i] + 1;
+        if (!continues) runs.push([i - a, mt.starts[i]]);
+      }
+      return runs;
+    };
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom('', 'x', 'yz')), { maxLength: 6 }), fc.nat(), fc.nat(), (raw, cuts, x, y) => {
+        const { text } = applyEdits(fromRaw(raw), cuts.map(([p, len, r]) => edit(p % raw.length, Math.min(raw.length, (p % raw.length) + len), r)));
+        const n = text.text.length;
+        const a = n === 0 ? 0 : x % n;
+        const b = a + (n === 0 ? 0 : y % (n - a + 1));
+        expect(runMap(text, a, b)).toEqual(plainRuns(text, a, b));
+      }),
+      { seed: 20261130, numRuns: 1000 },
     );
   });
 });

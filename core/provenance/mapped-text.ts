@@ -2,6 +2,7 @@
  * Text with an offset map back to the raw source. Normalization never edits the raw text;
  * every step produces edits that applyEdits turns into a new MappedText, composing the map.
  * For each normalized character i, starts[i]..ends[i] is the raw span it came from.
+ * The maps are never written once made: texts whose edits kept every length share them.
  */
 export interface MappedText {
   readonly text: string;
@@ -97,23 +98,39 @@ export interface ApplyResult {
   skipped: Edit[];
 }
 
-/**
- * Apply non-overlapping edits (textlint's fixer: overlapping ones are skipped and returned,
- * never merged). Replacement characters of an equal-length edit map one to one; otherwise
- * every replacement character maps to the whole replaced span.
- */
 /** target[dst…] = source[from, to): a plain loop for short runs (most edits are a character or two), a view copy for long ones. */
 function copyRun(target: Int32Array, source: Int32Array, from: number, to: number, dst: number): void {
   if (to - from > 32) target.set(source.subarray(from, to), dst);
   else for (let i = from; i < to; i++) target[dst++] = source[i];
 }
 
+/** Both maps of characters [from, to) of mt to position dst of the new ones. */
+function copyMaps(mt: MappedText, starts: Int32Array, ends: Int32Array, from: number, to: number, dst: number): void {
+  copyRun(starts, mt.starts, from, to, dst);
+  copyRun(ends, mt.ends, from, to, dst);
+}
+
+const byPosition = (x: Edit, y: Edit): number => x.start - y.start || x.end - y.end;
+
+/** The edits sorted by position, stably; most steps make them in that order already, which one pass checks first. */
+function inPositionOrder(edits: readonly Edit[]): readonly Edit[] {
+  for (let i = 1; i < edits.length; i++) if (byPosition(edits[i - 1], edits[i]) > 0) return [...edits].sort(byPosition);
+  return edits;
+}
+
+/**
+ * Apply non-overlapping edits (textlint's fixer: overlapping ones are skipped and returned,
+ * never merged). Replacement characters of an equal-length edit map one to one; otherwise
+ * every replacement character maps to the whole replaced span.
+ */
 export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult {
-  const sorted = [...edits].sort((x, y) => x.start - y.start || x.end - y.end);
+  const sorted = inPositionOrder(edits);
   const accepted: Edit[] = [];
   const skipped: Edit[] = [];
   let last = -1;
   let lastWasInsert = false;
+  let delta = 0;
+  let sameShape = true;
   for (const e of sorted) {
     if (e.start < 0 || e.end > mt.text.length || e.end < e.start) throw new RangeError(`edit ${e.rule} ${e.start}..${e.end} outside text`);
     if (e.start < last || (e.start === last && e.start === e.end && lastWasInsert)) {
@@ -123,25 +140,24 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     accepted.push(e);
     last = e.end;
     lastWasInsert = e.start === e.end;
+    const d = e.replacement.length - (e.end - e.start);
+    delta += d;
+    if (d !== 0) sameShape = false;
   }
   if (accepted.length === 0) return { text: mt, applied: [], skipped };
-
-  let delta = 0;
-  for (const e of accepted) delta += e.replacement.length - (e.end - e.start);
+  // equal-length edits only: every character keeps its raw span, so the maps are the same (never written after they are made)
   const n = mt.text.length + delta;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+  const starts = sameShape ? mt.starts : new Int32Array(n);
+  const ends = sameShape ? mt.ends : new Int32Array(n);
   const parts: string[] = [];
   const applied: AppliedEdit[] = [];
-  const src = { at: 0 };
+  let at = 0;
   let dst = 0;
   for (const e of accepted) {
-    const from = src.at;
-    if (e.start > from) {
-      parts.push(mt.text.slice(from, e.start));
-      copyRun(starts, mt.starts, from, e.start, dst);
-      copyRun(ends, mt.ends, from, e.start, dst);
-      dst += e.start - from;
+    if (e.start > at) {
+      parts.push(mt.text.slice(at, e.start));
+      if (!sameShape) copyMaps(mt, starts, ends, at, e.start, dst);
+      dst += e.start - at;
     }
     const len = e.replacement.length;
     const oldLen = e.end - e.start;
@@ -149,21 +165,19 @@ export function applyEdits(mt: MappedText, edits: readonly Edit[]): ApplyResult 
     if (len > 0) {
       parts.push(e.replacement);
       if (len === oldLen) {
-        copyRun(starts, mt.starts, e.start, e.end, dst);
-        copyRun(ends, mt.ends, e.start, e.end, dst);
+        if (!sameShape) copyMaps(mt, starts, ends, e.start, e.end, dst);
       } else {
         starts.fill(rawStart, dst, dst + len);
         ends.fill(rawEnd, dst, dst + len);
       }
     }
     dst += len;
-    src.at = e.end;
+    at = e.end;
     applied.push({ edit: e, rawStart, rawEnd, from: e.kind === 'layout' ? '' : mt.text.slice(e.start, e.end), removed: oldLen - len });
   }
-  if (src.at < mt.text.length) {
-    parts.push(mt.text.slice(src.at));
-    copyRun(starts, mt.starts, src.at, mt.text.length, dst);
-    copyRun(ends, mt.ends, src.at, mt.text.length, dst);
+  if (at < mt.text.length) {
+    parts.push(mt.text.slice(at));
+    if (!sameShape) copyMaps(mt, starts, ends, at, mt.text.length, dst);
   }
   return { text: { text: parts.join(''), starts, ends, rawLength: mt.rawLength }, applied, skipped };
 }

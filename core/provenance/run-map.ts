@@ -9,12 +9,17 @@ export type RunMap = ReadonlyArray<readonly [number, number]>;
  * a new run wherever the mapping stops being one to one.
  */
 export function runMap(mt: MappedText, a: number, b: number): Array<[number, number]> {
+  const { starts, ends } = mt;
   const runs: Array<[number, number]> = [];
+  // a character continues the run when it and the one before each map to one raw character, the next one
+  let prevStart = 0;
+  let prevOneToOne = false;
   for (let i = a; i < b; i++) {
-    const prev = i - 1;
-    const continues =
-      i > a && mt.starts[i] === mt.starts[prev] + 1 && mt.ends[prev] === mt.starts[prev] + 1 && mt.ends[i] === mt.starts[i] + 1;
-    if (!continues) runs.push([i - a, mt.starts[i]]);
+    const start = starts[i];
+    const oneToOne = ends[i] === start + 1;
+    if (!(i > a && prevOneToOne && oneToOne && start === prevStart + 1)) runs.push([i - a, start]);
+    prevStart = start;
+    prevOneToOne = oneToOne;
   }
   return runs;
 }

@@ -10,13 +10,50 @@ export function isHan(ch: string): boolean {
   return HAN_RE.test(ch);
 }
 
+/** The character codes of a string's characters, for tests of one character by code. */
+export function charCodes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
+}
+
+/** A value per BMP code unit from `classify`, tabled on first use: one lookup per character afterwards. */
+export function codeTable(classify: (c: number) => number): () => Uint8Array {
+  let table: Uint8Array | null = null;
+  return () => {
+    if (table) return table;
+    const made = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) made[c] = classify(c);
+    return (table = made);
+  };
+}
+
+/** JavaScript's \s (Unicode White_Space plus U+FEFF; also what String.prototype.trim strips), by code. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A code unit of HAN or CJK_PUNCT (the class [${HAN}${CJK_PUNCT}]), tested by code. */
+export function isCjkCode(c: number): boolean {
+  if (c < 0x2014) return c === 0xb7;
+  if (c <= 0x2236) return c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2014 || c === 0x2026 || c === 0x2236;
+  if (c < 0x3000) return false;
+  if (c <= 0x303f) return true;
+  if (c < 0x3400) return false;
+  if (c <= 0x9fff) return c <= 0x4dbf || c >= 0x4e00;
+  if (c < 0xf900) return false;
+  if (c <= 0xfaff) return true;
+  return (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65);
+}
+
 /**
  * Display width of a string as laid out on a Chinese page: wide and ambiguous characters
- * (Han, full-width punctuation, “” quotes) count 2, others 1.
+ * (Han, full-width punctuation, “” quotes) count 2, others 1. `from`/`to` measure a range of a longer
+ * text without cutting it out.
  */
-export function displayWidth(s: string): number {
+export function displayWidth(s: string, from = 0, to = s.length): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       w += c === 9 ? 4 : 1;
@@ -27,27 +64,36 @@ export function displayWidth(s: string): number {
       w += 2;
       continue;
     }
-    const cp = s.codePointAt(i)!;
+    // a pair cut by the end of the range counts as its lone first half, as in s.slice(from, to)
+    const cp = i + 1 < to ? s.codePointAt(i)! : c;
     if (cp > 0xffff) i++;
     w += eastAsianWidth(cp, { ambiguousAsWide: true });
   }
   return w;
 }
 
-/** Sentence-final punctuation: a line ending in one of these can end a paragraph. */
-const FINAL = new Set(['。', '！', '？', '；', '：', '…', '!', '?', ';']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】']);
+/** Sentence-final punctuation: a line ending in one of these can end a paragraph (。！？；：…!?;). */
+function isFinalCode(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0xff1a || c === 0x2026 || c === 0x21 || c === 0x3f || c === 0x3b;
+}
+/** Closing quotes and brackets that may follow the stop (”’」』）)》】). */
+function isCloserCode(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x300b || c === 0x3011;
+}
 
-/** True when the text ends a sentence (ignoring closing quotes/brackets after the stop, and bold markers). */
+/**
+ * True when the text ends a sentence (ignoring closing quotes/brackets after the stop, and bold markers).
+ * By character code from the end, without cutting the text.
+ */
 export function endsSentence(text: string): boolean {
   let end = text.length;
-  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\n')) end--;
-  let t = end === text.length ? text : text.slice(0, end);
-  while (t.length > 0 && CLOSERS.has(t[t.length - 1])) {
-    const before = t[t.length - 2];
-    if (before !== undefined && FINAL.has(before)) return true;
-    if (t[t.length - 1] === '）' || t[t.length - 1] === ')') return false;
-    t = t.slice(0, -1);
+  for (let c = text.charCodeAt(end - 1); c === 0x2a || c === 0x20 || c === 0x09 || c === 0x0a; c = text.charCodeAt(end - 1)) end--;
+  // closers from the end: a stop right before one ends the sentence; a closing parenthesis without one does not
+  while (end > 0 && isCloserCode(text.charCodeAt(end - 1))) {
+    if (end >= 2 && isFinalCode(text.charCodeAt(end - 2))) return true;
+    const c = text.charCodeAt(end - 1);
+    if (c === 0xff09 || c === 0x29) return false;
+    end--;
   }
-  return t.length > 0 && FINAL.has(t[t.length - 1]);
+  return end > 0 && isFinalCode(text.charCodeAt(end - 1));
 }

@@ -1,5 +1,6 @@
 import type { DocContext } from '../../core/context.js';
 import { fromRaw, rawGap, type MappedText } from '../../core/provenance/mapped-text.js';
+import { lowerBound } from '../../core/provenance/lower-bound.js';
 import type { Normalized, RawDocument, Region } from '../types.js';
 import { normalizeLineBreaks } from './line-breaks.js';
 import { removePageFurniture, removeFormFeeds } from './page-furniture.js';
@@ -67,7 +68,8 @@ export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocCon
       (a, b) => {
         // the raw gap between two lines holds a page marker
         const [lo, hi] = rawGap(chars, a, b);
-        return breaks.some((o) => o >= lo && o < hi);
+        const k = lowerBound(breaks, lo);
+        return k < breaks.length && breaks[k] < hi;
       },
       fixed && ((a, b) => fixed(...rawGap(chars, a, b))),
     );
@@ -78,7 +80,7 @@ export function normalize(raw: Pick<RawDocument, 'text' | 'layout'>, doc: DocCon
   const { text, emphasis } = doc.step('normalize', 'markup', () => removeMarkup(mt, doc));
   const blocks = doc.step('normalize', 'blocks', () => buildBlocks(text, emphasis, doc));
   // a scraper's header and Markdown front matter: removed from the text, kept as metadata evidence
-  const printed = raw.text.replace(/\r\n?/g, '\n');
+  const printed = raw.text.includes('\r') ? raw.text.replace(/\r\n?/g, '\n') : raw.text;
   const sourceFields = { ...(isMarkdownPath(doc.path) ? frontMatter(printed)?.fields : {}), ...scraperHeader(printed)?.fields };
   return { text, chars, wrap: unwrapped.wrap, emphasis, blocks, subject, sourceFields, layout: raw.layout };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
-import { pageChromeEdits } from './page-chrome.js';
+import fc from 'fast-check';
+import { isChromeLine, pageChromeEdits } from './page-chrome.js';
+import type { Edit } from '../../core/provenance/mapped-text.js';
 
 const kept = (s: string): string => applyEdits(fromRaw(s), pageChromeEdits(s)).text.text;
 
@@ -18,5 +20,39 @@ describe('pageChromeEdits', () => {
   it('leaves chrome words inside the article, and an article that ends with a sentence, alone', () => {
     const text = '各位代表：\n来源：本报告数据来自统计局。\n一、工作回顾\n主办单位和承办单位要加强协作。\n';
     expect(pageChromeEdits(text)).toEqual([]);
+  });
+});
+
+describe('pageChromeEdits by lines read from either end', () => {
+  it('gives the edits of the plain split of all lines (seeded)', () => {
+    const plain = (text: string): Edit[] => {
+      const lines: Array<{ start: number; end: number; text: string }> = [];
+      let start = 0;
+      for (const line of text.split('\n')) {
+        lines.push({ start, end: start + line.length, text: line });
+        start += line.length + 1;
+      }
+      const edit = (l: { start: number; end: number }): Edit => ({ start: l.start, end: l.end, replacement: '', rule: 'furniture/page-chrome', kind: 'removal' });
+      const edits: Edit[] = [];
+      const content = lines.filter((l) => l.text.trim() !== '');
+      for (const l of content) {
+        if (isChromeLine(l.text, 'top')) edits.push(edit(l));
+        else if (/[。！？]/.test(l.text) || l.text.trim().length > 60) break;
+      }
+      const fromBottom: Edit[] = [];
+      for (let k = content.length - 1; k >= 0; k--) {
+        if (edits.some((e) => e.start === content[k].start) || !isChromeLine(content[k].text, 'bottom')) break;
+        fromBottom.push(edit(content[k]));
+      }
+      return [...edits, ...fromBottom.reverse()];
+    };
+    const piece = fc.constantFrom('当前位置：首页', '网站地图', '版权所有', '正文。', '\n', '\n\n', ' ', '分享到：微信', '湛河区规划', '|', '打印本页');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (xs) => {
+        const text = xs.join('');
+        expect(pageChromeEdits(text)).toEqual(plain(text));
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
   });
 });

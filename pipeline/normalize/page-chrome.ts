@@ -30,33 +30,52 @@ const BOTTOM = [
   /^[|｜:：\s\d]+$/,
 ];
 
-const isChrome = (line: string, patterns: readonly RegExp[]): boolean => {
+/** A line of site chrome at the top or the bottom of the page. */
+export function isChromeLine(line: string, where: 'top' | 'bottom'): boolean {
   const t = line.replace(/\u00a0/g, ' ').trim();
-  return t !== '' && t.length <= 200 && !/[。！？]$/.test(t) && patterns.some((re) => re.test(t));
-};
+  return t !== '' && t.length <= 200 && !/[。！？]$/.test(t) && (where === 'top' ? TOP : BOTTOM).some((re) => re.test(t));
+}
 
-/** Removal edits for the chrome lines at the start and the end of the text. */
-export function pageChromeEdits(text: string): Edit[] {
-  const lines: Array<{ start: number; end: number; text: string }> = [];
-  let start = 0;
-  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
-    const end = i === -1 ? text.length : i;
-    lines.push({ start, end, text: text.slice(start, end) });
-    if (i === -1) break;
-    start = i + 1;
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The lines of the text that are not blank, from the first on or from the last back; found as they are asked for. */
+function* contentLines(text: string, fromEnd: boolean): Generator<Line> {
+  if (!fromEnd) {
+    for (let start = 0; ; ) {
+      const nl = text.indexOf('\n', start);
+      const end = nl === -1 ? text.length : nl;
+      const line = text.slice(start, end);
+      if (line.trim() !== '') yield { start, end, text: line };
+      if (nl === -1) return;
+      start = nl + 1;
+    }
   }
+  for (let end = text.length; ; ) {
+    const nl = end === 0 ? -1 : text.lastIndexOf('\n', end - 1);
+    const start = nl + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') yield { start, end, text: line };
+    if (nl === -1) return;
+    end = nl;
+  }
+}
+
+/** Removal edits for the chrome lines at the start and the end of the text (only the lines up to the article's are read). */
+export function pageChromeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  const content = lines.filter((l) => l.text.trim() !== '');
   // from the top: chrome lines, with a title or short label among them (the article's own title stays)
-  for (const l of content) {
-    if (isChrome(l.text, TOP)) edits.push({ start: l.start, end: l.end, replacement: '', rule: 'furniture/page-chrome', kind: 'removal' });
+  for (const l of contentLines(text, false)) {
+    if (isChromeLine(l.text, 'top')) edits.push({ start: l.start, end: l.end, replacement: '', rule: 'furniture/page-chrome', kind: 'removal' });
     else if (/[。！？]/.test(l.text) || l.text.trim().length > 60) break;
   }
   const fromBottom: Edit[] = [];
-  for (let k = content.length - 1; k >= 0; k--) {
-    const l = content[k];
+  for (const l of contentLines(text, true)) {
     if (edits.some((e) => e.start === l.start)) break;
-    if (!isChrome(l.text, BOTTOM)) break;
+    if (!isChromeLine(l.text, 'bottom')) break;
     fromBottom.push({ start: l.start, end: l.end, replacement: '', rule: 'furniture/page-chrome', kind: 'removal' });
   }
   return [...edits, ...fromBottom.reverse()];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findFurniture } from './page-furniture.js';
+import fc from 'fast-check';
+import { findFurniture, mayBeFurniture, nextToFurniture, trimMarks, type FurnitureLine } from './page-furniture.js';
+import type { TextLine } from './lines.js';
 
 const kinds = (text: string) => findFurniture(text).map((f) => [f.line.text.trim(), f.kind, f.page]);
 
@@ -36,5 +38,59 @@ describe('page furniture', () => {
     // table headers repeat too, but away from page boundaries
     const tableHeaders = '2020 年\n\n基数\n\n2020 年\n\n目标\n\n2020 年\n\n完成值\n\n— 5 —\n\n正文\n\n2020 年\n\n';
     expect(findFurniture(tableHeaders).filter((f) => f.kind === 'running-header')).toEqual([]);
+  });
+});
+
+describe('nextToFurniture', () => {
+  it('finds the lines the plain scan of every line finds (seeded)', () => {
+    const kinds = ['page-number', 'page-break', 'running-header'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -1, max: 2 })), { maxLength: 30 }), (spec) => {
+        const lines: TextLine[] = spec.map(([blank], index) => ({ index, start: 0, end: 0, text: blank ? '' : `l${index}` }));
+        const found = new Map<number, FurnitureLine>();
+        spec.forEach(([, kind], index) => kind >= 0 && found.set(index, { line: lines[index], kind: kinds[kind], page: null }));
+        const nonBlank = lines.filter((l) => l.text !== '');
+        const position = new Int32Array(lines.length).fill(-1);
+        nonBlank.forEach((l, i) => (position[l.index] = i));
+        const plain = nonBlank.filter((l) => {
+          if (found.has(l.index)) return false;
+          const i = position[l.index];
+          for (const k of [i - 1, i + 1]) if (k >= 0 && k < nonBlank.length && found.has(nonBlank[k].index)) return true;
+          for (let j = l.index - 3; j <= l.index + 3; j++) if (j !== l.index && found.get(j)?.kind === 'page-break') return true;
+          return false;
+        });
+        const near = new Set(nextToFurniture(found, nonBlank, position).map((l) => l.index));
+        expect([...near].sort((a, b) => a - b)).toEqual(plain.map((l) => l.index));
+      }),
+      { seed: 20261130, numRuns: 1000 },
+    );
+  });
+});
+
+describe('mayBeFurniture', () => {
+  it('is its regex for every BMP character after blank and zero-width leads', () => {
+    const re = /^[\s\f\u200b-\u200d\u2060\ufeff]*(?:$|[-—–－~～·•第0-9０-９Pp])/;
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      for (const lead of ['', ' \f', '\u200b\u2060\ufeff\u3000']) {
+        const text = `${lead}${String.fromCharCode(c)}页`;
+        if (mayBeFurniture(text) !== re.test(text)) differ.push(text);
+      }
+    }
+    expect(differ).toEqual([]);
+    for (const text of ['', ' ', '\u200b\f']) expect(mayBeFurniture(text)).toBe(re.test(text));
+  });
+});
+
+describe('trimMarks', () => {
+  it('cuts what the regex cuts (seeded)', () => {
+    const piece = fc.constantFrom(' ', '\f', '\t', '\u200b', '\u200d', '\u2060', '\ufeff', '\u3000', '—', '6', '第', '页', '\u200e');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (xs) => {
+        const text = xs.join('');
+        expect(trimMarks(text)).toBe(text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, ''));
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
   });
 });

@@ -210,8 +210,8 @@ export function splitRunTogetherLines(mt: MappedText, doc: DocContext): MappedTe
   let start = 0;
   for (let i = mt.text.indexOf('\n'); ; i = mt.text.indexOf('\n', i + 1)) {
     const end = i === -1 ? mt.text.length : i;
-    const line = mt.text.slice(start, end);
-    if (line.length >= RUN_TOGETHER_CHARS && (line.match(/[。！？]/g)?.length ?? 0) >= SENTENCES_IN_RUN) edits.push(...runTogetherBreaks(mt.text, start, end));
+    // only a line far too long for a paragraph is cut out and counted
+    if (end - start >= RUN_TOGETHER_CHARS && (mt.text.slice(start, end).match(/[。！？]/g)?.length ?? 0) >= SENTENCES_IN_RUN) edits.push(...runTogetherBreaks(mt.text, start, end));
     if (i === -1) break;
     start = i + 1;
   }

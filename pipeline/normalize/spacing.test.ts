@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
+import fc from 'fast-check';
 import { spacingEdits } from './spacing.js';
+import { CJK_PUNCT, HAN } from '../../core/text/chars.js';
+import { isTableRow } from '../../core/text/line-kind.js';
+
+/** The plain definition: per line that is not a table row, the runs of spaces the regex finds. */
+function byRegex(text: string): Array<[number, number]> {
+  const CJK = `${HAN}${CJK_PUNCT}`;
+  const re = new RegExp(`(?<=[${CJK}]) +(?=[${CJK}A-Za-z0-9\\[(%])|(?<=[A-Za-z0-9%\\])]) +(?=[${CJK}])`, 'g');
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (!isTableRow(line)) for (const m of line.matchAll(re)) out.push([start + m.index, start + m.index + m[0].length]);
+    start += line.length + 1;
+  }
+  return out;
+}
 
 const run = (s: string): string => applyEdits(fromRaw(s), spacingEdits(s)).text.text;
 
@@ -15,5 +31,16 @@ describe('extraction spaces', () => {
     expect(run('推进 Smart City 建设')).toBe('推进Smart City建设');
     expect(run('10 人均绿地面积（平方米） — 20 — 29.37 约束性')).toBe('10 人均绿地面积（平方米） — 20 — 29.37 约束性');
     expect(run('6. 万元生产总值能耗降低率\t%\t1\t[2]\t完成市定 目标')).toBe('6. 万元生产总值能耗降低率\t%\t1\t[2]\t完成市定 目标');
+  });
+
+  it('finds the runs the lookbehind regex finds, line by line (seeded)', () => {
+    const piece = fc.constantFrom(' ', '  ', '\n', '\t', '发', '展', '亿', '元', '，', '“', '”', '—', '·', 'a', 'Z', '1', '4.8', '%', '[', ']', '(', ')', '预期性', '　', '－');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (xs) => {
+        const text = xs.join('');
+        expect(spacingEdits(text).map((e) => [e.start, e.end])).toEqual(byRegex(text));
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
   });
 });

@@ -12,9 +12,6 @@ function t2s(s: string): string {
   return convert(s);
 }
 
-/** Per BMP code unit: 0 not looked up yet, 1 unchanged by OpenCC, 2 convertible. */
-const convertible = new Uint8Array(0x10000);
-
 function t2sChar(ch: string): string {
   let out = charCache.get(ch);
   if (out === undefined) {
@@ -24,14 +21,20 @@ function t2sChar(ch: string): string {
   return out;
 }
 
-function isConvertible(code: number): boolean {
-  let v = convertible[code];
-  if (v === 0) {
-    const ch = String.fromCharCode(code); // made once per distinct character, not per occurrence
-    v = t2sChar(ch) !== ch ? 2 : 1;
-    convertible[code] = v;
-  }
-  return v === 2;
+/** Per BMP code unit: 0 not looked up yet, 1 not Han, 2 Han unchanged by OpenCC, 3 Han that OpenCC converts. */
+const hanKinds = new Uint8Array(0x10000);
+const NOT_HAN = 1;
+const KEPT = 2;
+const CONVERTIBLE = 3;
+
+/** Look a code unit up once per process (OpenCC is asked once per distinct Han character, not per occurrence). */
+function lookUpHanKind(code: number): number {
+  // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
+  const han = (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+  const ch = han ? String.fromCharCode(code) : '';
+  const kind = !han ? NOT_HAN : t2sChar(ch) !== ch ? CONVERTIBLE : KEPT;
+  hanKinds[code] = kind;
+  return kind;
 }
 
 /** Share of Han characters above which a document is treated as written in traditional characters. */
@@ -48,24 +51,26 @@ const HAN_RUN = new RegExp(`[${HAN}]+`, 'g');
 export interface TraditionalProfile {
   hanChars: number;
   convertible: number;
+  /** offsets of the convertible characters, in text order */
+  at: number[];
   ratio: number;
   traditional: boolean;
 }
 
 export function traditionalProfile(text: string): TraditionalProfile {
   let han = 0;
-  let convertible = 0;
-  let count = 0;
+  const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // Han in the BMP; astral Han (extensions B+) are rare and never have simplified forms here
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
-      han++;
-      if (isConvertible(c)) count++;
-    }
+    let kind = hanKinds[c];
+    if (kind === 0) kind = lookUpHanKind(c);
+    if (kind === NOT_HAN) continue;
+    han++;
+    if (kind === CONVERTIBLE) at.push(i);
   }
+  const count = at.length;
   const ratio = han === 0 ? 0 : count / han;
-  return { hanChars: han, convertible: count, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
+  return { hanChars: han, convertible: count, at, ratio, traditional: ratio >= TRADITIONAL_DOCUMENT_RATIO };
 }
 
 /** Edits converting traditional to simplified characters: whole runs in a traditional document, leftovers otherwise. */
@@ -99,12 +104,10 @@ export function traditionalEdits(text: string, profile: TraditionalProfile = tra
   return edits;
 }
 
-/** In a simplified document: single characters that simplified dictionaries barely use. */
+/** In a simplified document: single characters that simplified dictionaries barely use (only the convertible ones the profile found are looked at). */
 function leftoverEdits(text: string, profile: TraditionalProfile): Edit[] {
   const edits: Edit[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400 || convertible[c] !== 2) continue;
+  for (const i of profile.at) {
     const ch = text[i];
     const s = t2sChar(ch);
     if (s.length !== 1) continue;

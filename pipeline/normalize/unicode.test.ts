@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
-import { unicodeEdits } from './unicode.js';
+import { isFullwidthAsciiCode, toHalf, unicodeEdits } from './unicode.js';
 
 const run = (s: string): string => {
   let t = applyEdits(fromRaw(s), unicodeEdits(s)).text;
@@ -38,5 +38,26 @@ describe('unicode', () => {
   it('logs each change as a correction', () => {
     const edits = unicodeEdits('１２．５');
     expect(edits).toEqual([expect.objectContaining({ start: 0, end: 4, replacement: '12.5', rule: 'unicode/fullwidth-ascii', kind: 'correction' })]);
+  });
+});
+
+describe('unicode by code', () => {
+  it('isFullwidthAsciiCode is the FULLWIDTH class', () => {
+    const re = /[０-９Ａ-Ｚａ-ｚ％．＋＝＜＞＠＃＆＊＿｜]/;
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isFullwidthAsciiCode(c) !== re.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+
+  it('finds each rule’s characters wherever they stand among the others', () => {
+    const text = '增长１２％，2021－2025年，\u22125℃，CO₂排放';
+    expect(unicodeEdits(text).map((e) => e.rule)).toEqual(['unicode/fullwidth-ascii', 'unicode/fullwidth-ascii', 'unicode/minus', 'unicode/subscript']);
+  });
+
+  it('toHalf maps U+FF01–U+FF5E as the regex replace does', () => {
+    let all = '';
+    for (let c = 0xff00; c <= 0xff60; c++) all += String.fromCharCode(c);
+    all += '１２.５％，ＧＤＰ－／';
+    expect(toHalf(all)).toBe(all.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, fromRaw } from '../../core/provenance/mapped-text.js';
-import { unwrapEdits, contentLines, wrapProfile } from './unwrap.js';
+import fc from 'fast-check';
+import { unwrapEdits, contentLines, endsWithStop, wrapProfile } from './unwrap.js';
+import { lineKind } from '../../core/text/line-kind.js';
+import { displayWidth } from '../../core/text/chars.js';
 import { fixtureText } from '../../test/helpers.js';
 
 const unwrapped = (s: string): string[] => applyEdits(fromRaw(s), unwrapEdits(s).edits).text.text.split('\n');
@@ -67,5 +70,33 @@ describe('unwrap', () => {
   it('keeps a title line and a signature apart from what follows', () => {
     expect(unwrapped('三门峡市湖滨区国民经济和社会发展 第十四个五年规划和二〇三五年远景目标 纲 要\n\n“十四五”时期（2021-2025 年），是我国全面建成小康社会之后开启新征程的第一个五年。')).toHaveLength(2);
     expect(unwrapped('——2021年3月5日在第十三届全国人民代表大会第四次会议上\n\n国务院总理\n\n李克强')).toHaveLength(3);
+  });
+});
+
+describe('unwrap by character code', () => {
+  it('endsWithStop is /[。！？]$/ after cutting /[”’」』)）*\s]+$/ (seeded)', () => {
+    const piece = fc.constantFrom('。', '！', '？', '”', '’', '」', '』', ')', '）', '*', ' ', '\t', '\u3000', '发', '展', '，', 'a');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (xs) => {
+        const text = xs.join('');
+        expect(endsWithStop(text)).toBe(/[。！？]$/.test(text.replace(/[”’」』)）*\s]+$/, '')));
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
+  });
+
+  it('contentLines gives the lines of the plain split, trimmed, with their kind and width', () => {
+    const text = ['  第一章 总则 ', '', '\t\t8\t生产总值\t亿元\t预期性', ' \t', '正文一行，', '1 人均 2.0 3.0 4.0 预期性\t', ''].join('\n');
+    const plain = text.split('\n').flatMap((line, k, all) => {
+      const start = all.slice(0, k).reduce((n, l) => n + l.length + 1, 0);
+      const body = line.replace(/^[ \t]+|[ \t]+$/g, '');
+      if (body === '') return [];
+      const keepTabs = /\t/.test(line.slice(0, line.indexOf(body))) && lineKind(line.replace(/[ \t]+$/, '')) === 'table-row';
+      const from = keepTabs ? start + line.length - line.replace(/^ +/, '').length : start + line.indexOf(body);
+      const content = text.slice(from, start + line.indexOf(body) + body.length);
+      return [{ start: from, end: from + content.length, text: content, kind: lineKind(content), width: displayWidth(body), indented: from > start }];
+    });
+    expect(contentLines(text)).toEqual(plain);
+    expect(plain.map((l) => l.kind)).toEqual(['heading', 'table-row', 'text', 'table-row']);
   });
 });

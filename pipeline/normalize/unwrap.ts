@@ -1,7 +1,7 @@
 import type { DocContext } from '../../core/context.js';
 import type { Edit, MappedText } from '../../core/provenance/mapped-text.js';
 import { splitLines } from './lines.js';
-import { displayWidth, endsSentence } from '../../core/text/chars.js';
+import { charCodes, displayWidth, endsSentence, isSpaceCode } from '../../core/text/chars.js';
 import { lineKind, type LineKind } from '../../core/text/line-kind.js';
 import type { WrapProfile } from '../types.js';
 
@@ -23,24 +23,38 @@ export const LONG_LINE = 40;
 /** Share of the wrap width above which a line that stops mid-sentence is taken as wrapped. */
 export const NEARLY_FULL = 0.8;
 
+const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/** The non-blank lines of the text, trimmed of spaces and tabs, with their kind and width (lines found by indexOf, no slice per line). */
 export function contentLines(text: string): ContentLine[] {
   const out: ContentLine[] = [];
-  for (const line of splitLines(text)) {
-    let a = line.start;
-    let b = line.end;
-    while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
-    while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
-    if (a === b) continue;
-    const body = text.slice(a, b);
-    // keep leading tabs of tab-separated table rows (empty first cells)
-    if (a > line.start && text.slice(line.start, a).includes('\t') && lineKind(text.slice(line.start, b)) === 'table-row') {
-      a = line.start;
-      while (text[a] === ' ') a++;
-    }
-    const content = text.slice(a, b);
-    out.push({ start: a, end: b, text: content, kind: lineKind(content), width: displayWidth(body), indented: a > line.start });
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl;
+    let a = lineStart;
+    let b = lineEnd;
+    while (a < b && isBlankCode(text.charCodeAt(a))) a++;
+    while (b > a && isBlankCode(text.charCodeAt(b - 1))) b--;
+    if (a < b) out.push(contentLine(text, lineStart, a, b));
+    if (nl === -1) break;
+    lineStart = nl + 1;
   }
   return out;
+}
+
+/** The content line [a, b) of the line starting at lineStart. */
+function contentLine(text: string, lineStart: number, a: number, b: number): ContentLine {
+  const body = text.slice(a, b);
+  const width = displayWidth(text, a, b);
+  const indented = a > lineStart;
+  // keep leading tabs of tab-separated table rows (empty first cells)
+  if (indented && text.slice(lineStart, a).includes('\t') && lineKind(text.slice(lineStart, b)) === 'table-row') {
+    let start = lineStart;
+    while (text.charCodeAt(start) === 0x20) start++;
+    const content = text.slice(start, b);
+    return { start, end: b, text: content, kind: lineKind(content), width, indented: start > lineStart };
+  }
+  return { start: a, end: b, text: body, kind: lineKind(body), width, indented };
 }
 
 /** Is the text hard-wrapped at a fixed width? The most common width among text lines, when it holds enough of them. */
@@ -80,8 +94,30 @@ function isRunInHeading(l: ContentLine): boolean {
 }
 
 /** No line of Chinese text starts with closing punctuation or ends with an opening bracket or quote. */
-const OPENS_NOTHING = /^[，。、；：？！）》」』”’,;:?!)]/;
-const CLOSES_NOTHING = /[《「『“‘（(]$/;
+const CLOSING = charCodes('，。、；：？！）》」』”’,;:?!)');
+/** The line starts with closing punctuation (/^[，。、；：？！）》」』”’,;:?!)]/). */
+const opensNothing = (text: string): boolean => CLOSING.has(text.charCodeAt(0));
+/** The class [《「『“‘（(], by code: a line ending in one closes nothing. */
+const isOpenerCode = (c: number): boolean => c === 0x300a || c === 0x300c || c === 0x300e || c === 0x201c || c === 0x2018 || c === 0xff08 || c === 0x28;
+/** Closers and whitespace a sentence stop may stand before (the class [”’」』)）*\s]). */
+const isAfterStopCode = (c: number): boolean => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x29 || c === 0xff09 || c === 0x2a || isSpaceCode(c);
+
+/** Does the text end in 。！？, closers and whitespace after it left aside (/[。！？]$/ after cutting /[”’」』)）*\s]+$/)? */
+export function endsWithStop(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isAfterStopCode(text.charCodeAt(end - 1))) end--;
+  const c = text.charCodeAt(end - 1);
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * A full line that stops mid-phrase carries on even when the next line happens to start like a
+ * heading (…坚持权责法定、权责统 / 一、用权公开，健全…).
+ */
+function midPhrase(a: ContentLine, b: ContentLine): boolean {
+  return (b.kind === 'heading' || b.kind === 'list-item') && (a.kind === 'text' || a.kind === 'list-item') && !endsSentence(a.text);
+}
 
 /**
  * Should line b continue the paragraph of line a? `localWidth` is the widest line of the block
@@ -90,16 +126,13 @@ const CLOSES_NOTHING = /[《「『“‘（(]$/;
 export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, localWidth: number, pageBreak = false, after?: ContentLine, blockWidth = a.width): boolean {
   if (NEVER_JOIN_AFTER.has(a.kind)) return false;
   if (a.kind === 'heading' && !isRunInHeading(a)) return false;
-  if ((OPENS_NOTHING.test(b.text) || CLOSES_NOTHING.test(a.text)) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
-  if (/^(?:——|—)/.test(b.text)) return false;
-  // a full line that stops mid-phrase carries on even when the next line happens to start like a
-  // heading (…坚持权责法定、权责统 / 一、用权公开，健全…)
-  const midPhrase = !endsSentence(a.text) && (a.kind === 'text' || a.kind === 'list-item') && (b.kind === 'heading' || b.kind === 'list-item');
-  if (NEVER_JOIN_BEFORE.has(b.kind) && !midPhrase) return false;
+  if ((opensNothing(b.text) || isOpenerCode(a.text.charCodeAt(a.text.length - 1))) && b.kind !== 'table-row' && b.kind !== 'toc-entry') return true;
+  if (b.text.charCodeAt(0) === 0x2014) return false; // —, ——
+  if (NEVER_JOIN_BEFORE.has(b.kind) && !midPhrase(a, b)) return false;
   if (profile.wrapWidth !== null) {
     // a full line ending a sentence, then a short lead sentence (加强专精特新企业培育。聚焦新经济…):
     // plans open their paragraphs with such leads, so this is a paragraph break, not a wrap
-    if (/[。！？]$/.test(a.text.replace(/[”’」』)）*\s]+$/, '')) && LEAD_SENTENCE.test(b.text)) return false;
+    if (endsWithStop(a.text) && LEAD_SENTENCE.test(b.text)) return false;
     const width = Math.max(profile.wrapWidth, localWidth > profile.wrapWidth + FULL_TOLERANCE + 2 ? localWidth : 0);
     // full, or nearly full and stopping mid-sentence (a paragraph's last line ends a sentence)
     return a.width >= width - FULL_TOLERANCE || (a.width >= width * NEARLY_FULL && !endsSentence(a.text));
@@ -109,7 +142,7 @@ export function continues(a: ContentLine, b: ContentLine, profile: WrapProfile, 
   // (a sentence: it has punctuation inside or is long; a bare title line before a page break is not)
   if (pageBreak && !endsSentence(a.text) && b.kind === 'text' && (/[，、；：,;]/.test(a.text) || Math.max(a.width, blockWidth) >= LONG_LINE)) return true;
   // (unless the short line itself runs on: 中国大陆 / ，也可能…)
-  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text) && !(after && OPENS_NOTHING.test(after.text))) return false;
+  if (b.width < SHORT_LINE && !/[，。、；：！？,;]/.test(b.text) && !(after && opensNothing(after.text))) return false;
   // the paragraph so far, not just its last piece, must be long: a page break cuts paragraphs, not titles
   return Math.max(a.width, blockWidth) >= LONG_LINE && !endsSentence(a.text);
 }
@@ -150,12 +183,12 @@ export function unwrapEdits(text: string, pageBreakBetween: (a: number, b: numbe
     blockWidth = join ? blockWidth + b.width : b.width;
     let replacement = '\n';
     if (join) {
-      replacement = /[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text) ? ' ' : '';
+      replacement = isAsciiLetter(a.text.charCodeAt(a.text.length - 1)) && isAsciiLetter(b.text.charCodeAt(0)) ? ' ' : '';
       localWidth = Math.max(localWidth, b.width);
     } else {
       localWidth = b.width;
     }
-    if (text.slice(a.end, b.start) !== replacement) {
+    if (b.start - a.end !== replacement.length || !text.startsWith(replacement, a.end)) {
       edits.push({ start: a.end, end: b.start, replacement, rule: join ? 'layout/unwrap' : 'layout/blank', kind: 'layout' });
     }
     // a line joined into a paragraph is running text, whatever it looked like on its own
