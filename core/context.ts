@@ -3,7 +3,7 @@ import type { SourceSpan } from '../schemas/source.js';
 import type { PageMarker } from '../schemas/document.js';
 import { LineIndex } from './provenance/line-index.js';
 import { applyEdits, rawRange, type Edit, type MappedText } from './provenance/mapped-text.js';
-import { displayWidth } from './text/chars.js';
+import { displayWidth, isSpaceCode } from './text/chars.js';
 
 /** Thrown by a stage when the document cannot go on; stops that document only. */
 export class DocumentError extends Error {
@@ -86,7 +86,13 @@ export class DocContext {
     this.widths ??= new Int32Array(this.lines.lineCount).fill(-1);
     let w = this.widths[line - 1];
     if (w < 0) {
-      w = displayWidth(this.lines.lineText(line).trim());
+      // the width of the line's text trimmed, measured in place
+      const raw = this.lines.text;
+      let a = this.lines.starts[line - 1];
+      let b = this.lines.lineEnd(line);
+      while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+      while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+      w = displayWidth(raw, a, b);
       this.widths[line - 1] = w;
     }
     return w;

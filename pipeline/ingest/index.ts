@@ -9,6 +9,7 @@ import { decodeText, DecodeError } from './decode.js';
 import { inputFormat, UnsupportedFormatError } from './format.js';
 import { extractPdfText, PdfError } from './pdf.js';
 import { CodedError } from './coded-error.js';
+import { isSpaceCode } from '../../core/text/chars.js';
 
 /** One input as read from disk (or handed over by a library user): its corpus path and its bytes. */
 export interface SourceInput {
@@ -94,7 +95,16 @@ export async function ingest(input: SourceInput, doc: DocContext, options: Inges
   }
   const decoded = await coded(() => decodeText(bytes));
   warn(decoded.warnings);
-  if (decoded.text.replace(/[\s\u200b-\u200d\ufeff]/g, '').length === 0) throw new DocumentError('no-text', 'the file holds only whitespace');
+  if (onlyBlank(decoded.text)) throw new DocumentError('no-text', 'the file holds only whitespace');
   const encoding: Encoding = decoded.encoding;
   return { source: { path, sha256: hash, bytes: n, encoding, format: format === 'md' ? 'md' : 'txt' }, text: decoded.text };
+}
+
+/** Is the text only whitespace and zero-width characters (U+200B–U+200D, U+FEFF)? Stops at the first other character. */
+export function onlyBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c) && !(c >= 0x200b && c <= 0x200d)) return false;
+  }
+  return true;
 }

@@ -6,6 +6,7 @@ import type { Taken } from './claims.js';
 import { matchMarker } from '../../core/text/markers.js';
 import { displayWidth } from '../../core/text/chars.js';
 import { pushAll } from '../../core/arrays.js';
+import { lowerBound } from '../../core/provenance/lower-bound.js';
 import { splitRows } from './split-rows.js';
 import { BOX_MARKER } from '../../core/text/line-kind.js';
 
@@ -150,16 +151,4 @@ function rowsOf(b: Block, cm: MappedText, doc: DocContext): RawRow[] {
     rows.push({ text: cm.text.slice(a, z), raw: doc.lines.lineText(line), source: doc.span(rs, re), map: runMap(cm, a, z) });
   }
   return rows;
-}
-
-/** First index whose value is at least `x` in a non-decreasing array. */
-function lowerBound(xs: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
