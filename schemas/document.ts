@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compiled } from './compiled.js';
 import { SourceSpan } from './source.js';
 import { Correction, Diagnostic, Removal } from './messages.js';
 import { Table } from './table.js';
@@ -43,7 +44,8 @@ export const Emphasis = z
   .meta({ id: 'Emphasis' });
 export type Emphasis = z.infer<typeof Emphasis>;
 
-export const Paragraph = z
+export const Paragraph = compiled(
+  z
   .object({
     id: z.string(),
     kind: z.enum(['paragraph', 'list-item']).describe('list-item: a numbered entry in the paragraph flow, not a heading'),
@@ -55,7 +57,8 @@ export const Paragraph = z
       .describe('Offset map: runs [textOffset, rawOffset]; from each run start to the next, characters map one to one'),
   })
   .strict()
-  .meta({ id: 'Paragraph' });
+  .meta({ id: 'Paragraph' }),
+);
 export type Paragraph = z.infer<typeof Paragraph>;
 
 export const HeadingKind = z.enum([
@@ -100,7 +103,8 @@ export const BoxItem = z
   .object({ ordinal: z.number().int().nullable(), title: z.string().nullable(), text: z.string(), source: SourceSpan })
   .strict()
   .meta({ id: 'BoxItem' });
-export const Box = z
+export const Box = compiled(
+  z
   .object({
     id: z.string(),
     title: z.string(),
@@ -110,16 +114,20 @@ export const Box = z
     text: z.string(),
   })
   .strict()
-  .meta({ id: 'Box' });
+  .meta({ id: 'Box' }),
+);
 export type Box = z.infer<typeof Box>;
 
-export const Figure = z
+export const Figure = compiled(
+  z
   .object({ id: z.string(), title: z.string(), sectionId: z.string().nullable(), source: SourceSpan })
   .strict()
-  .meta({ id: 'Figure' });
+  .meta({ id: 'Figure' }),
+);
 export type Figure = z.infer<typeof Figure>;
 
-export const PageMarker = z
+export const PageMarker = compiled(
+  z
   .object({
     page: z.number().int().nullable().describe('Printed page number, null for an unnumbered page break'),
     kind: z.enum(['page-number', 'page-break']),
@@ -127,7 +135,8 @@ export const PageMarker = z
     source: SourceSpan,
   })
   .strict()
-  .meta({ id: 'PageMarker' });
+  .meta({ id: 'PageMarker' }),
+);
 export type PageMarker = z.infer<typeof PageMarker>;
 
 export const PhysicalPage = z

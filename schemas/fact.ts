@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compiled } from './compiled.js';
 import { SourceSpan } from './source.js';
 import { Quantity } from './table.js';
 
@@ -24,7 +25,8 @@ export const FactChange = z
   .meta({ id: 'FactChange' });
 export type FactChange = z.infer<typeof FactChange>;
 
-export const Fact = z
+export const Fact = compiled(
+  z
   .object({
     id: z.string().describe('fact-N in document order'),
     sectionId: z.string().nullable().describe('the innermost section holding the paragraph, null before the first heading'),
@@ -47,5 +49,6 @@ export const Fact = z
     source: SourceSpan,
   })
   .strict()
-  .meta({ id: 'Fact' });
+  .meta({ id: 'Fact' }),
+);
 export type Fact = z.infer<typeof Fact>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compiled } from './compiled.js';
 import { SourceSpan } from './source.js';
 
 export const Stage = z.enum(['ingest', 'normalize', 'ocr', 'segment', 'tables', 'facts']).describe('The pipeline stage that reported (ocr is the OCR step of normalize)').meta({ id: 'Stage' });
@@ -8,7 +9,8 @@ export const Severity = z.enum(['error', 'warning', 'info']).meta({ id: 'Severit
 export type Severity = z.infer<typeof Severity>;
 
 /** A message about one document (vfile-message's shape). */
-export const Diagnostic = z
+export const Diagnostic = compiled(
+  z
   .object({
     severity: Severity,
     code: z.string().min(1).describe('Stable machine-readable code, e.g. empty-input, ocr-suspect, numbering-gap'),
@@ -20,11 +22,13 @@ export const Diagnostic = z
     expected: z.string().optional(),
   })
   .strict()
-  .meta({ id: 'Diagnostic' });
+  .meta({ id: 'Diagnostic' }),
+);
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
 /** A change to the text: a conversion or a correction. Every applied one is logged here. */
-export const Correction = z
+export const Correction = compiled(
+  z
   .object({
     stage: Stage,
     rule: z.string().min(1).describe('Identity of the rule that made the change, e.g. unicode/fullwidth-ascii, opencc/t2s, ocr/subject-entity'),
@@ -34,11 +38,13 @@ export const Correction = z
     evidence: z.record(z.string(), z.unknown()).describe('Why the rule fired: the data it relied on'),
   })
   .strict()
-  .meta({ id: 'Correction' });
+  .meta({ id: 'Correction' }),
+);
 export type Correction = z.infer<typeof Correction>;
 
 /** Source text that is deliberately not part of the output text, kept with its position. */
-export const Removal = z
+export const Removal = compiled(
+  z
   .object({
     stage: Stage,
     rule: z.string().min(1).describe('e.g. furniture/page-number, furniture/running-header, markup/bold, zero-width, toc'),
@@ -46,5 +52,6 @@ export const Removal = z
     source: SourceSpan,
   })
   .strict()
-  .meta({ id: 'Removal' });
+  .meta({ id: 'Removal' }),
+);
 export type Removal = z.infer<typeof Removal>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compiled } from './compiled.js';
 import { SourceSpan } from './source.js';
 
 /** One line of a table's body as it stood in the source, for parsers and for people checking them. */
@@ -69,7 +70,8 @@ export const Indicator = z
   .meta({ id: 'Indicator' });
 export type Indicator = z.infer<typeof Indicator>;
 
-export const Table = z
+export const Table = compiled(
+  z
   .object({
     id: z.string(),
     number: z.number().int().nullable().describe('The printed table number (表 1 → 1), null when unnumbered'),
@@ -83,5 +85,6 @@ export const Table = z
     indicators: z.array(Indicator),
   })
   .strict()
-  .meta({ id: 'Table' });
+  .meta({ id: 'Table' }),
+);
 export type Table = z.infer<typeof Table>;
