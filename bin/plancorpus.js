@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { execute } from '../dist/cli/index.js';
+import { execute } from '../dist/cli-bundle/cli.js';
 
 // a closed pipe (plancorpus review … | head) ends the output quietly
 process.stdout.on('error', (err) => {
