@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTemporary, serialize, writeAtomic } from './write.js';
+import { isTemporary, serialize, utf8, writeAtomic } from './write.js';
 
 describe('writeAtomic', () => {
   const dirs: string[] = [];
@@ -34,5 +34,13 @@ describe('writeAtomic', () => {
     writeFileSync(join(dir, 'file'), 'x');
     await expect(writeAtomic(join(dir, 'file', 'doc.json'), 'x')).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(readdirSync(dir)).toEqual(['file']);
+  });
+});
+
+describe('utf8', () => {
+  it('gives the bytes Buffer.from gives: Han, ASCII, pairs, lone surrogates, nothing', () => {
+    for (const text of ['', 'GDP 4.8%', '湛河区“十四五”规划', '𠀀𪚥 a 😀', '\ud800x\udc00', 'x\ud83d', '\u3000\ufeff']) {
+      expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    }
   });
 });
