@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Scale benchmark: makes a synthetic corpus of N documents (scripts/synthetic-corpus.mjs, seed 1) and
 // times the real binary on it, each run a fresh process under /usr/bin/time -v (wall time, peak RSS):
-//   fixed costs      node start-up alone (--version), and a build of one document (start-up + dictionaries)
+//   fixed costs      node start-up alone (--version), a build of the five seed fixtures (median of 5),
+//                    and a build of one document (start-up + dictionaries)
 //   cold build       into an empty output folder
 //   warm build       the same again with --force (inputs in the page cache, every document rebuilt and rewritten)
 //   --workers 1 / 2  warm builds on worker threads
@@ -69,6 +70,10 @@ else rmSync(work, { recursive: true, force: true });
 function benchBuild() {
   const startup = timed(['--version']);
   console.log(`${'node start-up (--version)'.padEnd(26)} ${startup.seconds.toFixed(2).padStart(8)} s  peak RSS ${startup.rssMb.toFixed(0)} MB`);
+  // the five seed fixtures (000…004, text), the start-up target's measure: median of 5 fresh builds
+  const seeds = readdirSync(join(ROOT, 'fixtures')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort().map((f) => join(ROOT, 'fixtures', f));
+  const seedRuns = Array.from({ length: 5 }, () => timed(['build', ...seeds, '--out', join(work, 'seeds'), '-q', '--force'])).sort((a, b) => a.seconds - b.seconds);
+  console.log(`${`${seeds.length} text fixtures (fresh)`.padEnd(26)} ${seedRuns[2].seconds.toFixed(2).padStart(8)} s  peak RSS ${seedRuns[2].rssMb.toFixed(0)} MB  (median of 5; min ${seedRuns[0].seconds.toFixed(2)} s, max ${seedRuns[4].seconds.toFixed(2)} s)`);
   const first = walk(inputs).sort()[0];
   const one = timed(['build', first, '--out', join(work, 'one'), '-q']);
   console.log(`${'one document (fixed cost)'.padEnd(26)} ${one.seconds.toFixed(2).padStart(8)} s  peak RSS ${one.rssMb.toFixed(0)} MB`);
