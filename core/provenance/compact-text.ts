@@ -17,7 +17,10 @@ export interface CompactText {
 /** 1 for each BMP code unit that isSpaceCode accepts. */
 const spaceTable = codeTable((c) => (isSpaceCode(c) ? 1 : 0));
 
-/** Whitespace runs are cut out in one pass (by character code: no match object per run), a kept run at a time. */
+/**
+ * Whitespace runs are cut out in one pass (by character code: no match object per run), a kept run at a time.
+ * The offsets are a view of the kept part of one array the length of the text, not a copy of it.
+ */
 export function compactText(text: string): CompactText {
   const space = spaceTable();
   const len = text.length;
@@ -30,7 +33,7 @@ export function compactText(text: string): CompactText {
     while (i < len && space[text.charCodeAt(i)] === 0) offsets[n++] = i++;
     if (i > from) parts.push(from === 0 && i === len ? text : text.slice(from, i));
   }
-  return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === len ? offsets : offsets.slice(0, n) };
+  return { text: parts.length === 1 ? parts[0] : parts.join(''), offsets: n === len ? offsets : offsets.subarray(0, n) };
 }
 
 /** Original [start, end) of the compact range [a, b). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { CJK_PUNCT, HAN, displayWidth, endsSentence, isCjkCode } from './chars.js';
 
 /** endsSentence's plain definition, by strings and sets. */
@@ -47,5 +48,26 @@ describe('character tests by code', () => {
       }),
       { seed: 20261130, numRuns: 3000 },
     );
+  });
+
+  it('displayWidth by table is the plain definition, every BMP character and pairs', () => {
+    // the definition before the table: ASCII 1 (tab 4), the common wide ranges 2, else East Asian width with ambiguous as wide
+    const plain = (s: string): number => {
+      let w = 0;
+      for (const ch of s) {
+        const c = ch.codePointAt(0)!;
+        if (c < 0x80) w += c === 9 ? 4 : 1;
+        else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || (c >= 0x2018 && c <= 0x201d)) w += 2;
+        else w += eastAsianWidth(c, { ambiguousAsWide: true });
+      }
+      return w;
+    };
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (displayWidth(s) !== plain(s)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    for (const s of ['𠀀湛', '\ud840a', 'a\udc00', '\ud83d\ude00，—']) expect(displayWidth(s)).toBe(plain(s));
   });
 });

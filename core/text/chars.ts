@@ -47,21 +47,34 @@ export function isCjkCode(c: number): boolean {
 }
 
 /**
+ * Display width of one BMP code unit that is not a surrogate, as laid out on a Chinese page: wide and
+ * ambiguous characters (Han, full-width punctuation, “” quotes) count 2, a tab 4, others 1.
+ */
+function codeUnitWidth(c: number): number {
+  if (c < 0x80) return c === 9 ? 4 : 1;
+  // the common ranges: Han, CJK punctuation, full-width forms
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || (c >= 0x2018 && c <= 0x201d)) return 2;
+  return eastAsianWidth(c, { ambiguousAsWide: true });
+}
+
+const isSurrogateCode = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/** codeUnitWidth of every BMP code unit, 0 for surrogates (measured as pairs, by code point). */
+const widthTable = codeTable((c) => (isSurrogateCode(c) ? 0 : codeUnitWidth(c)));
+
+/**
  * Display width of a string as laid out on a Chinese page: wide and ambiguous characters
  * (Han, full-width punctuation, “” quotes) count 2, others 1. `from`/`to` measure a range of a longer
- * text without cutting it out.
+ * text without cutting it out. One table lookup per BMP character.
  */
 export function displayWidth(s: string, from = 0, to = s.length): number {
+  const table = widthTable();
   let w = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      w += c === 9 ? 4 : 1;
-      continue;
-    }
-    // fast paths for the common ranges: Han, CJK punctuation, full-width forms
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || (c >= 0x2018 && c <= 0x201d)) {
-      w += 2;
+    const t = table[c];
+    if (t !== 0) {
+      w += t;
       continue;
     }
     // a pair cut by the end of the range counts as its lone first half, as in s.slice(from, to)
