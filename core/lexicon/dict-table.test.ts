@@ -30,6 +30,12 @@ describe('buildDictTable / DictTable', () => {
     expect(table.wordFrequency(text, 0, 2)).toBe(0);
   });
 
+  it('answers every slice of three units or more as the plain definition does, the slices that open no word included', () => {
+    const words = new Map([['发展', 6000], ['发展规划', 300], ['湛河区', 20], ['𠀋字', 7]]);
+    const text = '推动湛河区发展规划𠀋字发展规湛河';
+    for (let i = 0; i < text.length; i++) for (let j = i + 3; j <= text.length; j++) expect(table.wordFrequency(text, i, j)).toBe(words.get(text.slice(i, j)) ?? 0);
+  });
+
   it('sums frequencies per character (code point) and keeps totals', () => {
     expect(table.charFrequency('发')).toBe(6300);
     expect(table.charFrequency('河')).toBe(20);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnit, splitNameUnit } from './unit.js';
+import { isUnit, normalizeUnit, splitNameUnit, UNIT_GRAMMAR } from './unit.js';
 
 describe('splitNameUnit', () => {
   it('takes the unit from the trailing parentheses, full- or half-width', () => {
@@ -28,5 +28,17 @@ describe('splitNameUnit', () => {
   it('recognizes compound units and rejects words', () => {
     for (const u of ['件/万人', '微克/立方米', '吨', '万吨', '个', '岁', '亩', '%']) expect(isUnit(u), u).toBe(true);
     for (const w of ['DOTS', '助理', '城乡居民、', 'PM2.5', '']) expect(isUnit(w), w).toBe(false);
+  });
+});
+
+describe('isUnit', () => {
+  it('answers as the unit grammar does, for every prefix of a unit run into the next words', () => {
+    const texts = ['亿元，同比增长', '万元/人 以上', '%左右，', '％）', '微克/立方米以下', '每万人口', 'm²，人均', '10万人', '个百分点，', 'μg/m³）', '万 吨标准煤', '年均增长', 'kWh/万元'];
+    for (const text of texts) {
+      for (let k = 1; k <= text.length; k++) {
+        const t = normalizeUnit(text.slice(0, k));
+        expect(isUnit(text.slice(0, k))).toBe(t.length > 0 && UNIT_GRAMMAR.test(t));
+      }
+    }
   });
 });

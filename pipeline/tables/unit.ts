@@ -11,7 +11,11 @@ const BASE_UNITS = [
 ];
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const ATOM = `(?:\\d+(?:\\.\\d+)?)?${MAGNITUDE}(?:${[...BASE_UNITS].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
-const UNIT_RE = new RegExp(`^(?:每)?${ATOM}(?:[/／]${ATOM})*$`, 'u');
+/** The grammar of a (normalized) unit text. */
+export const UNIT_GRAMMAR = new RegExp(`^(?:每)?${ATOM}(?:[/／]${ATOM})*$`, 'u');
+
+/** The last units of the base units: a unit text, which ends with one of them, ends with one of these. */
+const UNIT_ENDS = new Set(BASE_UNITS.map((u) => u.charCodeAt(u.length - 1)));
 
 /** What normalizeUnit rewrites: whitespace, a full-width percent or slash. */
 const UNIT_REWRITE = /[\s％／]/;
@@ -25,7 +29,8 @@ export function normalizeUnit(text: string): string {
 /** True when the text is a unit of measure (亿元, %, 元/人, 微克/立方米), not words like DOTS or 城乡居民. */
 export function isUnit(text: string): boolean {
   const t = normalizeUnit(text);
-  return t.length > 0 && UNIT_RE.test(t);
+  // most texts asked about (a unit followed by the next words) end in no base unit: no grammar run for them
+  return t.length > 0 && UNIT_ENDS.has(t.charCodeAt(t.length - 1)) && UNIT_GRAMMAR.test(t);
 }
 
 export interface NameUnit {

@@ -83,7 +83,9 @@ export function scanNames<E>(compact: string, m: NameIndex<E>): Array<{ at: numb
     for (let end = compact.indexOf(unit, 1); end >= 0; end = compact.indexOf(unit, end + 1)) {
       for (const name of m.byEnd.get(pairHash(compact, end - 1)) ?? []) {
         const at = end + 1 - name.length;
-        if (at >= 0 && name.length > (longest.get(at)?.length ?? 0) && compact.startsWith(name, at)) longest.set(at, name);
+        // most names of the list differ from the text in their first unit: a code compare rules them out
+        if (at < 0 || compact.charCodeAt(at) !== name.charCodeAt(0) || !compact.startsWith(name, at)) continue;
+        if (name.length > (longest.get(at)?.length ?? 0)) longest.set(at, name);
       }
     }
   }
