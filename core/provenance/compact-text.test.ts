@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compactText, isSpaceCode, originalRange } from './compact-text.js';
+import { compactText, originalRange } from './compact-text.js';
+import { isSpaceCode } from '../text/chars.js';
 
 describe('compactText', () => {
   it('cuts every whitespace run and keeps each kept character’s offset', () => {

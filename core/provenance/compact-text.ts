@@ -1,8 +1,5 @@
 import { codeTable, isSpaceCode } from '../text/chars.js';
 
-/** JavaScript's \s by code (core/text/chars): what compactText cuts out. */
-export { isSpaceCode };
-
 /**
  * The text without whitespace, with the offset of every kept character: hard-wrapped lines
  * ("湛\n\n河") and letter-spaced titles (政 府) read as one run, so names and words split by

@@ -6,6 +6,7 @@
 import type { DocContext } from '../../core/context.js';
 import { runRange } from '../../core/provenance/run-map.js';
 import { compactText, originalRange } from '../../core/provenance/compact-text.js';
+import { lowerBound } from '../../core/provenance/lower-bound.js';
 import type { Box, Meta, Paragraph, Section } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import type { Quantity } from '../../schemas/table.js';
@@ -100,16 +101,7 @@ function passages(x: FactsInput, raw: string, reportYear: number | null): Passag
       const rawCompact = compactText(raw.slice(item.source.offset, item.source.endOffset));
       const at = rawCompact.text.lastIndexOf(itemCompact.text);
       if (itemCompact.text === '' || at < 0 || at + itemCompact.text.length !== rawCompact.text.length) return;
-      const toCompact = (t: number): number => {
-        let lo = 0;
-        let hi = itemCompact.offsets.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (itemCompact.offsets[mid] < t) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
+      const toCompact = (t: number): number => lowerBound(itemCompact.offsets, t);
       out.push({
         id: `${box.id}#${i + 1}`,
         boxItem: true,

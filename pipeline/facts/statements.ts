@@ -7,7 +7,7 @@
 import { isUnit, normalizeUnit } from '../tables/unit.js';
 import { parseQuantity, type ParsedQuantity } from '../tables/quantity.js';
 import type { FactQualifier } from '../../schemas/fact.js';
-import { isSpaceCode } from '../../core/provenance/compact-text.js';
+import { isSpaceCode } from '../../core/text/chars.js';
 import { longestWordEndingAt, stickyMatchWithin } from './text-at.js';
 import { memoized } from './memo.js';
 

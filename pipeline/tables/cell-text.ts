@@ -4,7 +4,7 @@
  * derived fields while every cell keeps its printed `raw` text.
  */
 
-import { isSpaceCode } from '../../core/provenance/compact-text.js';
+import { isSpaceCode } from '../../core/text/chars.js';
 
 const SUBSCRIPT_DIGITS = /[₀-₉]/g;
 const SUPERSCRIPT_DIGITS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };

@@ -1,5 +1,6 @@
 import type { Division, Gazetteer } from '../../../core/gazetteer/index.js';
-import { compactText, isSpaceCode, type CompactText } from '../../../core/provenance/compact-text.js';
+import { compactText, type CompactText } from '../../../core/provenance/compact-text.js';
+import { isSpaceCode } from '../../../core/text/chars.js';
 import { confusionIndex, nameVariants, type ConfusionIndex } from './confusion-index.js';
 import { defaultRules } from './rules.js';
 import type { Subject } from './types.js';

@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../../../core/provenance/compact-text.js';
+import { isSpaceCode } from '../../../core/text/chars.js';
 
 /** A line of normalized text: its text and the offset where it starts in the normalized document text. */
 export interface TextLine {

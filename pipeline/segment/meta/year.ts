@@ -1,5 +1,5 @@
 import { parseNumeral } from '../../../core/text/chinese-numerals.js';
-import { isSpaceCode } from '../../../core/provenance/compact-text.js';
+import { isSpaceCode } from '../../../core/text/chars.js';
 import { hitAt, type Hit, type TextLine } from './hit.js';
 import { fiveYearPeriod } from './five-year-period.js';
 
