@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import type { PlanDocument } from '../schemas/document.js';
 import { describeIssues, formatProblems, validateDocument } from '../pipeline/emit/validate.js';
-import { serialize, writeAtomic } from '../pipeline/emit/write.js';
+import { isTemporary, serialize, writeAtomic } from '../pipeline/emit/write.js';
 
 /** A corpus folder or file that cannot be read or does not validate; `file` names it. */
 export class CorpusError extends Error {
@@ -137,9 +137,6 @@ export function folderWriter(dir: string): CorpusWriter {
   };
 }
 
-/** The atomic writer's temporary files (left behind only when a build was killed mid-write). */
-const TEMP_FILE = /^\.[0-9a-f]{12}\.tmp$/;
-
 /** Is this JSON text a plancorpus document (not some other JSON a user keeps in the folder)? */
 function isDocumentJson(text: string): boolean {
   try {
@@ -161,7 +158,7 @@ export async function unlistedFiles(dir: string, index: CorpusIndex): Promise<st
   const out: string[] = [];
   for (const name of (await readdir(dir)).sort()) {
     if (name === 'index.json' || outputs.has(name)) continue;
-    if (TEMP_FILE.test(name)) out.push(name);
+    if (isTemporary(name)) out.push(name);
     else if (name.endsWith('.source.txt')) out.push(name);
     else if (name.endsWith('.json') && isDocumentJson(await readFile(join(dir, name), 'utf8'))) out.push(name);
   }

@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { writeAtomicSync } from '../atomic-write.js';
 import { buildDictTable, DictTable, dictTableKey, DICT_TABLE_FORMAT, type DictTotals } from './dict-table.js';
 
 /**
@@ -61,22 +62,6 @@ function readShared(file: string): SharedArrayBuffer | null {
   }
 }
 
-function writeAtomic(file: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never written */
-    }
-    throw err;
-  }
-}
-
 /** The table's bytes in shared memory: the built one, the cached one, or a new one (then cached, when the folder is writable). */
 export function loadDictTableBuffer(key = jiebaDictKey(), candidates = [BUILT_TABLE, cacheTablePath()]): SharedArrayBuffer {
   for (const file of candidates) {
@@ -85,7 +70,7 @@ export function loadDictTableBuffer(key = jiebaDictKey(), candidates = [BUILT_TA
   }
   const bytes = buildDictTable(readFileSync(jiebaDictPath(), 'utf8'), key);
   try {
-    writeAtomic(candidates[candidates.length - 1], bytes);
+    writeAtomicSync(candidates[candidates.length - 1], bytes);
   } catch {
     // a read-only cache folder only costs the next process the same 0.3 s build
   }

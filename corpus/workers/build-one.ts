@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Pipeline } from '../../pipeline/document.js';
 import { folderWriter, type CorpusWriter } from '../store.js';
@@ -42,29 +42,34 @@ function mb(n: number): string {
   return `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 }
 
-/** Read the file, refusing it before reading when it is larger than the limit (no whole read of a 60 GB file). */
-async function readLimited(job: BuildJob): Promise<Uint8Array | BuildEvent> {
-  let handle;
+/**
+ * Read the file, refusing it before reading when it is larger than the limit (no whole read of a
+ * 60 GB file). Synchronous, as the write is (core/atomic-write.ts): the thread has nothing else to
+ * do meanwhile, and fs/promises' open, stat, read and close each wait for the thread pool (~0.5 ms a
+ * document against 0.06 ms for the same system calls made directly).
+ */
+function readLimited(job: BuildJob): Uint8Array | BuildEvent {
+  let fd: number;
   try {
-    handle = await open(job.file, 'r');
+    fd = openSync(job.file, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO put in a file's place since discovery: refused below, not waited on
   } catch (err) {
     return failedEntry(job, 'read-error', `cannot read ${job.path}: ${plainError(err)}`);
   }
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) return failedEntry(job, 'not-a-file', `${job.path} is not a regular file`);
     if (st.size > job.maxBytes) return failedEntry(job, 'too-large', `${job.path} is ${mb(st.size)}, over the limit of ${mb(job.maxBytes)} (raise it with --max-bytes)`, null, st.size);
-    return await handle.readFile();
+    return readFileSync(fd);
   } catch (err) {
     return failedEntry(job, 'read-error', `cannot read ${job.path}: ${plainError(err)}`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Read, process and write one document; the event says how it went. Never throws for bad input. */
 export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<BuildEvent> {
-  const bytes = await readLimited(job);
+  const bytes = readLimited(job);
   if (!(bytes instanceof Uint8Array)) return bytes;
   return buildBytes(job, bytes, pipeline);
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureText } from '../../test/helpers.js';
 import { isTemporary, serialize, utf8, writeAtomic } from './write.js';
 
 describe('writeAtomic', () => {
@@ -42,5 +43,14 @@ describe('utf8', () => {
     for (const text of ['', 'GDP 4.8%', '湛河区“十四五”规划', '𠀀𪚥 a 😀', '\ud800x\udc00', 'x\ud83d', '\u3000\ufeff']) {
       expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
     }
+  });
+});
+
+describe('utf8 on a whole document', () => {
+  it('gives Buffer.from’s bytes for a serialized fixture document and for a text with a lone surrogate in it', () => {
+    const text = serialize({ text: fixtureText('002') });
+    expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    const broken = `${text.slice(0, 5000)}\ud800${text.slice(5000)}`;
+    expect(utf8(broken).equals(Buffer.from(broken, 'utf8'))).toBe(true);
   });
 });
