@@ -127,6 +127,18 @@ describe('limits', () => {
     expect(by['slow.txt'].error).toEqual({ code: 'timeout', message: 'slow.txt took longer than 8 s (--timeout); stopped' });
   });
 
+  it('a document that needs more heap than --max-memory fails alone; the others are written', async () => {
+    const dir = tmp();
+    copyFileSync(join(FIXTURES, FIXTURE_FILES['004']), join(dir, 'small.txt'));
+    // fixture 002 forty times over (7 MB) needs several hundred MB of heap; fixture 004 (33 KB) a few
+    writeFileSync(join(dir, 'big.txt'), fixtureText('002').repeat(40));
+    const r = await cli(['build', dir, '--out', join(dir, 'out'), '--max-memory', '64']);
+    expect(r.code).toBe(1);
+    const by = Object.fromEntries(index(join(dir, 'out')).documents.map((d) => [d.source, d]));
+    expect(by['small.txt'].status).toBe('ok');
+    expect(by['big.txt'].error).toEqual({ code: 'out-of-memory', message: 'big.txt needed more than 64 MB of memory (--max-memory); stopped' });
+  });
+
   it('refuses a PDF with more pages than --max-pages', async () => {
     const dir = tmp();
     copyFileSync(join(FIXTURES, 'pdf', 'zhanhe-excerpt.pdf'), join(dir, 'two-pages.pdf'));

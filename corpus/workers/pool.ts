@@ -27,6 +27,16 @@ export interface PoolOptions {
   maxMemoryMb?: number;
 }
 
+/**
+ * Young generation of each worker's heap, in MB (V8 splits it into two semi-spaces of a third each;
+ * its own default gives 16 MB semi-spaces). A fixture-sized document allocates ~9 MB as it goes
+ * through the pipeline; with 32 MB semi-spaces fewer of its objects are still alive at a scavenge
+ * and promoted, so the old generation grows and is marked less. Measured on 600 synthetic
+ * documents, --workers 2, three builds each, alternated: 5.30 s and 338 MB peak RSS against
+ * 5.55 s and 383 MB with V8's default (144 MB: 5.69 s and 495 MB).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 96;
+
 const failed = (job: BuildJob, code: string, message: string): BuildEvent => ({
   entry: { id: job.id, source: job.path, sha256: null, bytes: null, status: 'failed', error: { code, message }, warnings: 0, output: null },
   warnings: { byCode: {}, first: [] },
@@ -45,7 +55,7 @@ export async function runPool(jobs: readonly BuildJob[], opts: PoolOptions, onDo
   // the dictionary table is read once, here, and shared with every worker (no copy per thread)
   const workerData: WorkerSetup = { pipeline: opts.setup, dictionary: dictTable().buffer };
   const spawn = (): Worker =>
-    new Worker(script, { workerData, resourceLimits: opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : undefined });
+    new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : {}) } });
 
   const slot = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
