@@ -20,7 +20,7 @@ export function workerCommand(io: Io, setExit: SetExit): Command {
     .addOption(new Option('-j, --concurrency <n>', 'jobs in flight in this process').default(1).argParser(wholeNumber('--concurrency', 1)))
     .addOption(new Option('--lock-duration <ms>', 'how long a job stays locked to a worker that stopped answering before another takes it').default(30_000).argParser(wholeNumber('--lock-duration', 1000)))
     .addOption(new Option('--stalled-interval <ms>', 'how often to look for jobs of dead workers').default(30_000).argParser(wholeNumber('--stalled-interval', 1000)))
-    .addOption(new Option('--job-timeout <ms>', 'a job taking longer fails and is retried').default(300_000).argParser(wholeNumber('--job-timeout', 1000)))
+    .addOption(new Option('--job-timeout <ms>', 'a job still running after this long fails and is retried, at its next await (a build stuck in synchronous work is recovered as a stalled job instead)').default(300_000).argParser(wholeNumber('--job-timeout', 1000)))
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (opts: WorkerOpts) => {
       const { startWorker } = await import('../../corpus/queue/worker.js');
