@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The temporary file name writeAtomicSync uses: `.` + 12 hex digits + `.tmp`, in the target's folder. */
-export const TEMPORARY_FILE = /^\.[0-9a-f]{12}\.tmp$/;
+const TEMPORARY_FILE = /^\.[0-9a-f]{12}\.tmp$/;
 
 /**
  * Write a file atomically: a temporary file in the same folder, then rename over the target. The

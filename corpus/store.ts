@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import type { PlanDocument } from '../schemas/document.js';
 import { describeIssues, formatProblems, validateDocument } from '../pipeline/emit/validate.js';
-import { isTemporary, serialize, writeAtomic } from '../pipeline/emit/write.js';
+import { serialize, writeAtomic } from '../pipeline/emit/write.js';
+import { isTemporary } from '../core/atomic-write.js';
 
 /** A corpus folder or file that cannot be read or does not validate; `file` names it. */
 export class CorpusError extends Error {

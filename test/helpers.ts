@@ -1,5 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { DocContext } from '../core/context.js';
 import { createPipeline } from '../pipeline/document.js';
 import { sha256 } from '../pipeline/ingest/index.js';
@@ -8,6 +10,19 @@ import { documentId } from '../pipeline/emit/document-id.js';
 import type { PlanDocument, Section } from '../schemas/document.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
+
+/** A maker of fresh temporary folders for the tests of one file, each removed after its test. */
+export function scratchFolders(prefix: string): () => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), `plancorpus-${prefix}-`));
+    made.push(d);
+    return d;
+  };
+}
 export const FIXTURES = join(ROOT, 'fixtures');
 
 /** The real fixtures, by short name: 000 … 004, gbk (2016 national report), wiki (2021 national report). */

@@ -9,7 +9,7 @@ import { CorpusIndex, IndexEntry } from '../../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../../schemas/document.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { uniqueIds } from '../../pipeline/emit/document-id.js';
-import { isTemporary } from '../../pipeline/emit/write.js';
+import { isTemporary } from '../../core/atomic-write.js';
 import type { PipelineOptions } from '../../pipeline/document.js';
 import { NoInputsError, resolveInputs } from '../build.js';
 import { fileSha256, pipelineKey, pipelineVersion } from '../incremental.js';

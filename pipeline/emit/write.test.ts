@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureText } from '../../test/helpers.js';
-import { isTemporary, serialize, utf8, writeAtomic } from './write.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureText, scratchFolders } from '../../test/helpers.js';
+import { isTemporary } from '../../core/atomic-write.js';
+import { serialize, utf8, writeAtomic } from './write.js';
 
 describe('writeAtomic', () => {
-  const dirs: string[] = [];
-  const scratch = (): string => {
-    const d = mkdtempSync(join(tmpdir(), 'plancorpus-write-'));
-    dirs.push(d);
-    return d;
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const scratch = scratchFolders('write');
 
   it('makes a missing folder, then writes; no temporary file is left', async () => {
     const dir = join(scratch(), 'a', 'b');
@@ -44,9 +36,7 @@ describe('utf8', () => {
       expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
     }
   });
-});
 
-describe('utf8 on a whole document', () => {
   it('gives Buffer.from’s bytes for a serialized fixture document and for a text with a lone surrogate in it', () => {
     const text = serialize({ text: fixtureText('002') });
     expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);

@@ -1,29 +1,22 @@
 import { transcode } from 'node:buffer';
 import { writeAtomicSync } from '../../core/atomic-write.js';
 
-export { isTemporary } from '../../core/atomic-write.js';
-
 /** Serialize deterministically: the schema fixes key order, two-space indent, trailing newline. */
 export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Texts longer than this (UTF-16 units) are encoded at their exact size, to bound the spare memory of utf8's buffer. */
-const EXACT_SIZE_ABOVE = 1 << 24;
-
 /**
  * The UTF-8 bytes of a text. ICU's converter (buffer.transcode) from the text's UTF-16 form is
  * 2–3× faster than V8's UTF-8 writer on the Han-heavy JSON of a document (0.15–0.25 ms against
- * 0.45 ms for 600,000 characters); it refuses a lone surrogate, and a text with one takes V8's
- * writer, which gives U+FFFD for it as Buffer.from does (JSON.stringify never leaves one, extracted texts may).
+ * 0.45 ms for 600,000 characters). It refuses a lone surrogate: a text with one is encoded by
+ * Buffer.from, which writes U+FFFD for it (JSON.stringify never leaves one; extracted texts may).
  */
 export function utf8(content: string): Buffer {
   try {
     return transcode(Buffer.from(content, 'utf16le'), 'utf16le', 'utf8');
   } catch {
-    if (content.length > EXACT_SIZE_ABOVE) return Buffer.from(content, 'utf8');
-    const buf = Buffer.allocUnsafe(content.length * 3);
-    return buf.subarray(0, buf.write(content, 'utf8'));
+    return Buffer.from(content, 'utf8');
   }
 }
 
