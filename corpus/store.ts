@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import type { PlanDocument } from '../schemas/document.js';
 import { describeIssues, formatProblems, validateDocument } from '../pipeline/emit/validate.js';
-import { serialize, writeAtomic } from '../pipeline/emit/write.js';
+import { serializedBytes, writeAtomic } from '../pipeline/emit/write.js';
 import { isTemporary } from '../core/atomic-write.js';
 
 /** A corpus folder or file that cannot be read or does not validate; `file` names it. */
@@ -129,11 +129,11 @@ export function folderWriter(dir: string): CorpusWriter {
       const extracted = document.source.extracted;
       if (extracted && extractedText !== undefined) await writeAtomic(join(dir, extracted.path), extractedText);
       const output = `${document.id}.json`;
-      await writeAtomic(join(dir, output), serialize(document));
+      await writeAtomic(join(dir, output), serializedBytes(document));
       return output;
     },
     async writeIndex(index) {
-      await writeAtomic(join(dir, 'index.json'), serialize(index));
+      await writeAtomic(join(dir, 'index.json'), serializedBytes(index));
     },
   };
 }
