@@ -24,17 +24,26 @@ export const DEFAULT_MAX_BYTES = 50_000_000;
 export const DOCUMENTS_PER_WORKER = 16;
 
 /**
+ * Documents from which a one-core machine builds on one worker thread rather than in this thread: a
+ * worker's heap is sized for the pipeline (WORKER_YOUNG_GENERATION_MB), which this thread's cannot be
+ * from inside the process. On one core (taskset -c 0), 1,000 documents took 12.5 s on a worker
+ * against 14.0 s here, at 215 against 255 MB; the worker's start costs ~0.12 s, repaid by ~100.
+ */
+export const ONE_WORKER_DOCUMENTS = 200;
+
+/**
  * How many worker threads a build gets when the user does not say: one per core, when there are
- * at least two cores and enough documents to keep each worker busy past its start; else none
- * (the documents are built in this thread).
+ * at least two cores and enough documents to keep each worker busy past its start; one on a
+ * single core for a big batch (ONE_WORKER_DOCUMENTS); else none (the documents are built in this thread).
  */
 export function autoWorkers(documents: number, cores: number = availableParallelism()): number {
   const n = Math.min(cores, Math.floor(documents / DOCUMENTS_PER_WORKER));
-  return n >= 2 ? n : 0;
+  if (n >= 2) return n;
+  return documents >= ONE_WORKER_DOCUMENTS ? 1 : 0;
 }
 
 export interface BuildOptions extends PipelineOptions {
-  /** worker threads to build on: 0 builds in this thread; 'auto' (the default) decides by cores and documents (autoWorkers); each worker loads its own pipeline from the same options */
+  /** worker threads to build on: 0 builds in this thread, 1 or more on that many worker threads; 'auto' (the default) decides by cores and documents (autoWorkers); each worker loads its own pipeline from the same options */
   workers?: number | 'auto';
   /** files, folders or globs */
   inputs: readonly string[];
@@ -117,7 +126,7 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
     events = [];
   } else if (limited && !workerScript()) {
     throw new Error('--timeout and --max-memory run documents on worker threads: build the compiled worker first (npm run build)');
-  } else if ((workers > 1 || limited) && workerScript()) {
+  } else if ((workers >= 1 || limited) && workerScript()) {
     events = (await runPool(todo, { workers, setup: { rules: options.rules, ocr: options.ocr, maxPages: options.maxPages }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, (e) => progress(stamp(e)))).map(stamp);
   } else {
     // loaded only when something is to be built: an unchanged re-run never pays for the pipeline's modules

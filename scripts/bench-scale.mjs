@@ -6,6 +6,8 @@
 //   cold build       into an empty output folder
 //   warm build       the same again with --force (inputs in the page cache, every document rebuilt and rewritten)
 //   --workers 1 / 2  warm builds on worker threads
+//   one core         warm builds pinned to one CPU (taskset -c 0), in this thread and on one worker:
+//                    without the pin, V8's collector threads run on the second core beside the build
 //   unchanged re-run nothing to do: every input hashed and compared with index.json
 //   one changed      one input edited: that document alone rebuilt
 // With --queue, instead: the same corpus through `plancorpus queue add` and 1, 2 and 4 `plancorpus worker`
@@ -38,8 +40,9 @@ if (!Number.isInteger(n) || n < 2) {
 }
 
 /** Run the binary under /usr/bin/time -v: wall seconds and peak RSS in MB (threads included: RSS is per process). */
-function timed(cmdArgs) {
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, ...cmdArgs], { encoding: 'utf8', maxBuffer: 256 << 20 });
+function timed(cmdArgs, { oneCore = false } = {}) {
+  const command = [process.execPath, BIN, ...cmdArgs];
+  const r = spawnSync('/usr/bin/time', ['-v', ...(oneCore ? ['taskset', '-c', '0'] : []), ...command], { encoding: 'utf8', maxBuffer: 256 << 20 });
   const wall = /Elapsed \(wall clock\) time \([^)]*\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   if (!wall || !rss) throw new Error(`no timing from /usr/bin/time (is it installed?):\n${r.stderr}`);
@@ -87,6 +90,9 @@ function benchBuild() {
     line('warm build (--force)', warm);
     console.log(`${'steady state, warm'.padEnd(26)} ${((warm.seconds - one.seconds) / (n - 1) * 1000).toFixed(1).padStart(8)} ms per document after the fixed cost`);
     for (const w of ['1', '2', 'auto']) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', w]));
+    if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
+      for (const w of ['0', '1']) line(`one core, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', w], { oneCore: true }));
+    } else console.log('one core: skipped (no taskset)');
   }
 
   const index = readFileSync(join(out, 'index.json'), 'utf8');
