@@ -75,8 +75,8 @@ describe('decodeText', () => {
     const text = '湛河区\u0085\ufffd\ue000\ud800a\u9fa5\u9fa6\uf8ff𠀀 ';
     const n = text.length;
     expect(plausibility(text)).toEqual({
-      han: (text.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) / n,
-      suspicious: (text.match(/[\u0080-\u009f\ufffd\ue000-\uf8ff]|[\ud800-\udfff]/g)?.length ?? 0) / n,
+      hanShare: (text.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) / n,
+      suspiciousShare: (text.match(/[\u0080-\u009f\ufffd\ue000-\uf8ff]|[\ud800-\udfff]/g)?.length ?? 0) / n,
     });
   });
 
