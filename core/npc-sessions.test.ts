@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { npcSessionYears } from './npc-sessions.js';
+import { scratchFolders } from '../test/helpers.js';
 
 describe('data/npc-sessions.json', () => {
+  const scratch = scratchFolders('npc');
   it('covers every term from the 1st NPC (1954) on, each session in a later year than the one before', () => {
     const terms = npcSessionYears();
     expect([...terms.keys()]).toEqual(Array.from({ length: terms.size }, (_, i) => i + 1));
@@ -16,7 +17,7 @@ describe('data/npc-sessions.json', () => {
   });
 
   it('rejects a file whose sessions are out of order', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'npc-')), 'npc.json');
+    const file = join(scratch(), 'npc.json');
     writeFileSync(file, JSON.stringify({ source: { dataset: 'x', note: '' }, terms: { '1': [1955, 1954] } }));
     expect(() => npcSessionYears(file)).toThrow(/not an NPC sessions file/);
   });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus } from './build.js';
 import { pipelineKey, pipelineVersion } from './incremental.js';
-import { FIXTURES, FIXTURE_FILES } from '../test/helpers.js';
+import { FIXTURES, FIXTURE_FILES, scratchFolders } from '../test/helpers.js';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'plancorpus-incr-'));
+const tmp = scratchFolders('incr');
 const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 /** inode and mtime per file: an atomic write (temporary file, rename) always gives the file a new inode */
 const stamps = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, `${statSync(join(dir, f)).ino}:${statSync(join(dir, f)).mtimeMs}`]));

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suspectMessage } from '../pipeline/normalize/ocr/suspect-message.js';
 import { formatReview, readReview, reviewItems, type ReviewInput } from './review.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
+import { scratchFolders } from '../test/helpers.js';
 
 const span = (line: number, column: number) => ({ line, column, endLine: line, endColumn: column + 1, offset: 100, endOffset: 101 });
 
@@ -60,6 +60,7 @@ describe('formatReview', () => {
 });
 
 describe('readReview', () => {
+  const scratch = scratchFolders('review');
   const entry = (id: string, status: 'ok' | 'failed', output: string | null) => ({
     id,
     source: `${id}.txt`,
@@ -73,7 +74,7 @@ describe('readReview', () => {
   const index = (documents: unknown[]) => JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: 'plancorpus', version: '0.0.0' }, documents });
 
   it('reads index.json and the documents it lists; a document it cannot read is a problem, not a crash', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'review-'));
+    const dir = scratch();
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs/001.json'), JSON.stringify({ id: '001', ...doc001.doc }));
     writeFileSync(join(dir, 'docs/002.json'), '{ not json');
@@ -85,7 +86,7 @@ describe('readReview', () => {
     expect(problems[0].message).toMatch(/docs\/002\.json is not valid JSON/);
   });
   it('names the file when index.json is not valid', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'review-'));
+    const dir = scratch();
     writeFileSync(join(dir, 'index.json'), '{"documents": [{"id": 1}]}');
     await expect(readReview(dir)).rejects.toThrow(/index\.json does not validate/);
   });

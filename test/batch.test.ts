@@ -3,19 +3,18 @@
  * stale outputs, limits, progress and logs — all through the real binary.
  */
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CorpusIndex } from '../schemas/corpus.js';
 import { PlanDocument } from '../schemas/document.js';
-import { ROOT, FIXTURES, FIXTURE_FILES, fixtureText } from './helpers.js';
+import { ROOT, FIXTURES, FIXTURE_FILES, fixtureText, scratchFolders } from './helpers.js';
 
 const run = promisify(execFile);
 const BIN = join(ROOT, 'bin', 'plancorpus.js');
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'plancorpus-batch-'));
+const tmp = scratchFolders('batch');
 
 async function cli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
   const t = Date.now();

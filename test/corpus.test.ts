@@ -1,10 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, FIXTURES, FIXTURE_FILES, fixtureText } from './helpers.js';
+import { ROOT, FIXTURES, FIXTURE_FILES, fixtureText, scratchFolders, sharedScratchFolders } from './helpers.js';
 import iconv from 'iconv-lite';
 import { CorpusIndex } from '../schemas/corpus.js';
 import { PlanDocument } from '../schemas/document.js';
@@ -22,16 +22,17 @@ async function cli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: 
   }
 }
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'plancorpus-'));
+const tmp = scratchFolders('corpus');
 const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 describe('plancorpus build (the real binary)', () => {
   let a: string;
   let b: string;
   let first: { code: number; stdout: string; stderr: string };
+  const shared = sharedScratchFolders('corpus');
   beforeAll(async () => {
-    a = tmp();
-    b = tmp();
+    a = shared();
+    b = shared();
     first = await cli(['build', 'fixtures', '--out', a]);
     await cli(['build', FIXTURES, '--out', b, '--concurrency', '1']);
   });

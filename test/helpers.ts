@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { DocContext } from '../core/context.js';
 import { createPipeline } from '../pipeline/document.js';
 import { sha256 } from '../pipeline/ingest/index.js';
@@ -11,10 +11,9 @@ import type { PlanDocument, Section } from '../schemas/document.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
-/** A maker of fresh temporary folders for the tests of one file, each removed after its test. */
-export function scratchFolders(prefix: string): () => string {
+function folderMaker(prefix: string, cleanUp: (fn: () => void) => void): () => string {
   const made: string[] = [];
-  afterEach(() => {
+  cleanUp(() => {
     for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return () => {
@@ -23,6 +22,16 @@ export function scratchFolders(prefix: string): () => string {
     return d;
   };
 }
+
+/** A maker of fresh temporary folders for the tests of one file, each removed after its test. */
+export const scratchFolders = (prefix: string): (() => string) => folderMaker(prefix, afterEach);
+
+/**
+ * A maker of temporary folders shared by the tests of a file or describe block (made at load or in
+ * beforeAll), all removed after its last test. Call it at the level whose tests share the folders.
+ */
+export const sharedScratchFolders = (prefix: string): (() => string) => folderMaker(prefix, afterAll);
+
 export const FIXTURES = join(ROOT, 'fixtures');
 
 /** The real fixtures, by short name: 000 … 004, gbk (2016 national report), wiki (2021 national report). */

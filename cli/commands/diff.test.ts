@@ -2,21 +2,22 @@
  * `plancorpus diff` on real data: a corpus built from the fixtures, and a copy with three
  * deliberate edits to 000 (a target value in 表2, a retitled section, a deleted paragraph).
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CommanderError } from 'commander';
 import { buildCorpus } from '../../corpus/build.js';
 import type { PlanDocument, Section } from '../../schemas/document.js';
 import type { CorpusDiff } from '../../corpus/diff/types.js';
 import { diffCommand } from './diff.js';
+import { fixtureDocument, scratchFolders, sharedScratchFolders } from '../../test/helpers.js';
 
 const ID = '000_5e002ab9d4a7d847';
-let root: string;
-let a: string;
-let b: string;
-let copy: string;
+const root = sharedScratchFolders('diff')();
+const a = join(root, 'a');
+const b = join(root, 'b');
+const copy = join(root, 'copy');
 const expected = { retitledFrom: '“十四五”面临新形势', retitledTo: '“十四五”面临的新形势', deleted: '' };
 
 function findSection(secs: Section[], title: string): Section | undefined {
@@ -29,10 +30,6 @@ function findSection(secs: Section[], title: string): Section | undefined {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'plancorpus-diff-'));
-  a = join(root, 'a');
-  b = join(root, 'b');
-  copy = join(root, 'copy');
   await buildCorpus({ inputs: [resolve('fixtures')], outDir: a, concurrency: 4 });
   await cp(a, b, { recursive: true });
   await cp(a, copy, { recursive: true });
@@ -49,10 +46,6 @@ beforeAll(async () => {
   const s1 = findSection(doc.sections, '决胜全面建成小康社会取得决定性成就')!;
   expected.deleted = s1.paragraphs.splice(2, 1)[0].text;
   await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
-});
-
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 /** Run the command as cli/index.ts does: commander errors are usage errors (exit 2). */
@@ -198,14 +191,12 @@ describe('plancorpus diff usage errors (exit 2)', () => {
 });
 
 describe('diff of two document files', () => {
+  const scratch = scratchFolders('diff-docs');
+
   it('compares two versions of one document under different names', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { fixtureDocument } = await import('../../test/helpers.js');
     const { serialize } = await import('../../pipeline/emit/write.js');
     const { execute } = await import('../index.js');
-    const dir = mkdtempSync(join(tmpdir(), 'plancorpus-diff-docs-'));
+    const dir = scratch();
     const before = fixtureDocument('004');
     const after = structuredClone(before);
     after.id = 'report-2025-revised';

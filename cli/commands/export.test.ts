@@ -1,20 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { buildCorpus } from '../../corpus/build.js';
-import { FIXTURES } from '../../test/helpers.js';
+import { FIXTURES, scratchFolders, sharedScratchFolders } from '../../test/helpers.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { exportCommand } from './export.js';
 import { writeFixtureCorpus } from '../../test/builders/fixture-corpus.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await writeFixtureCorpus();
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = sharedScratchFolders('export')();
+const scratch = scratchFolders('export');
+beforeAll(() => writeFixtureCorpus(dir));
 afterEach(() => {
   process.exitCode = undefined;
 });
@@ -77,7 +72,7 @@ describe('export subcommands through execute()', () => {
 
   it('exits 1 and names the documents it could not read, exporting the rest', async () => {
     const { cp, writeFile } = await import('node:fs/promises');
-    const broken = `${dir}-broken`;
+    const broken = join(scratch(), 'broken');
     await cp(dir, broken, { recursive: true });
     await writeFile(join(broken, 'documents', '003_0b1e8b9a0c3e043b.json'), '{ cut off');
     const r = await run(['indicators', broken, '--format', 'jsonl']);
@@ -89,7 +84,7 @@ describe('export subcommands through execute()', () => {
 
 describe('plancorpus export facts', () => {
   it('one row per fact with its region, period and raw position', { timeout: 60_000 }, async () => {
-    const built = await mkdtemp(join(tmpdir(), 'plancorpus-facts-'));
+    const built = scratch();
     await buildCorpus({ inputs: [join(FIXTURES, '004_28dd4271f70e694a.txt')], root: FIXTURES, outDir: built });
     const r = await run(['facts', built, '--format', 'csv']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
@@ -98,6 +93,5 @@ describe('plancorpus export facts', () => {
     expect(gdp).toMatchObject({ county: '湛河区', region_code: '410411', value: '263.06', unit: '亿元', change: '4.8', change_unit: '%', polarity: 'achieved', line: '23', raw: '地区生产总值263.06亿元，同比增长4.8%' });
     const jsonl = await run(['facts', built, '--format', 'jsonl']);
     expect(jsonl.stdout.trim().split('\n')).toHaveLength(records.length);
-    await rm(built, { recursive: true, force: true });
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDictTable, DictTable, dictTableKey } from './dict-table.js';
 import { cacheTablePath, dictTable, jiebaDictKey, jiebaDictPath, loadDictTableBuffer } from './jieba-dict.js';
+import { sharedScratchFolders } from '../../test/helpers.js';
 
 // lines as they appear in jieba.dict.utf8 (word, frequency, tag); 发展 twice: the last line wins
 const SMALL = ['发展 5000 v', '发展规划 300 n', '湛河区 20 ns', '𠀋字 7 n', '发展 6000 vn', '空频 0 n', 'bad-line-without-frequency', ''].join('\n');
@@ -86,8 +86,7 @@ describe('jieba’s dictionary as a table', () => {
   });
 
   describe('loading', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plancorpus-dict-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = sharedScratchFolders('dict')();
 
     it('builds a missing or stale table and caches it for the next process', () => {
       const built = join(dir, 'missing.bin');

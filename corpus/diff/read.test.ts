@@ -1,20 +1,14 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serialize } from '../../pipeline/emit/write.js';
 import { diffCorpora } from './corpus.js';
 import { CorpusError } from '../store.js';
 import { makeDoc } from '../../test/builders/fixture-docs.js';
+import { sharedScratchFolders } from '../../test/helpers.js';
 import { readCorpusSnapshot } from './read.js';
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'plancorpus-diff-read-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedScratchFolders('diff-read')();
 
 async function writeCorpus(name: string, docs: unknown[]): Promise<string> {
   const dir = join(root, name);

