@@ -5,28 +5,29 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OcrRulesFile } from '../schemas/ocr-rules.js';
 import { PlanDocument } from '../schemas/document.js';
+import { sharedScratchFolders } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'plancorpus.js');
 const TEXT_ID = '000_5e002ab9d4a7d847';
 const PDF_ID = 'rendered-004';
-const SHOTS = '/tmp/review-shots';
+/** the screenshots, kept for a person to look at after the run: one folder, replaced by each run */
+const SHOTS = join(tmpdir(), 'review-shots');
 
-let tmp: string;
+const tmp = sharedScratchFolders('review-site')();
 let browser: Browser;
 const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const readDoc = (dir: string, id: string) => PlanDocument.parse(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')));
 
 beforeAll(async () => {
   execFileSync('bash', [join(ROOT, 'scripts/ensure-apt.sh'), 'chromium'], { stdio: 'inherit' });
-  tmp = mkdtempSync(join(tmpdir(), 'review-site-'));
   const inputs = join(tmp, 'inputs');
   mkdirSync(inputs);
   copyFileSync(join(ROOT, 'fixtures', `${TEXT_ID}.txt`), join(inputs, `${TEXT_ID}.txt`));
@@ -43,7 +44,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 async function open(rel: string): Promise<Page> {
