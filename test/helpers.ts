@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,27 @@ export const scratchFolders = (prefix: string): (() => string) => folderMaker(pr
  * beforeAll), all removed after its last test. Call it at the level whose tests share the folders.
  */
 export const sharedScratchFolders = (prefix: string): (() => string) => folderMaker(prefix, afterAll);
+
+/**
+ * Registers the child processes the tests of a file start: one still running when its test ends
+ * (the test failed or timed out before it stopped it) is killed, and waited for, after that test.
+ */
+export function childProcesses(): <C extends ChildProcess>(child: C) => C {
+  const running = new Set<ChildProcess>();
+  afterEach(() =>
+    Promise.all(
+      [...running].filter((child) => child.pid !== undefined).map((child) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        return exited;
+      }),
+    ));
+  return (child) => {
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+    return child;
+  };
+}
 
 export const FIXTURES = join(ROOT, 'fixtures');
 

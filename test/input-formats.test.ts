@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../pipeline/document.js';
 import { buildCorpus } from '../corpus/build.js';
 import type { PlanDocument } from '../schemas/document.js';
-import { allSections, allParagraphs, FIXTURES, ROOT } from './helpers.js';
+import { allSections, allParagraphs, FIXTURES, ROOT, scratchFolders } from './helpers.js';
 import { corporaBytes } from './shared-corpora.js';
 import { checkInvariants } from './invariants.js';
 import { decodeText } from '../pipeline/ingest/decode.js';
@@ -27,8 +26,9 @@ async function build(file: string): Promise<PlanDocument> {
 const titles = (doc: PlanDocument, depth: number): string[] => allSections(doc.sections).filter((s) => s.depth === depth).map((s) => `${s.marker}${s.title}`);
 
 describe('inputs that are not an input format', () => {
+  const scratch = scratchFolders('formats');
   it('fail alone with unsupported-format naming the supported formats, found in a folder or named', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plancorpus-formats-'));
+    const dir = scratch();
     mkdirSync(join(dir, 'in'));
     copyFileSync(join(FIXTURES, '002_9fd36254901f4f2d.txt'), join(dir, 'in', 'report.txt'));
     writeFileSync(join(dir, 'in', 'indicators.json'), '{"rows": []}');

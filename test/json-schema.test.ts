@@ -5,13 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execute } from '../cli/index.js';
 import { PlanDocument, SCHEMA_VERSION } from '../schemas/document.js';
 import { jsonSchema } from '../schemas/json-schema.js';
-import { FIXTURES, ROOT } from './helpers.js';
+import { FIXTURES, ROOT, sharedScratchFolders } from './helpers.js';
 
 // the system python: a pyenv python earlier in PATH lacks Debian's modules
 const PYTHON = '/usr/bin/python3';
@@ -48,12 +47,10 @@ function patterns(node: unknown, path = '#'): Array<[string, string]> {
 }
 
 describe('published JSON Schema', () => {
-  let out: string;
-  let dir: string;
+  const dir = sharedScratchFolders('json-schema')();
+  const out = join(dir, 'corpus');
   beforeAll(async () => {
     execFileSync('bash', [join(ROOT, 'scripts', 'ensure-apt.sh'), 'python3-jsonschema'], { stdio: ['ignore', 'inherit', 'inherit'] });
-    dir = mkdtempSync(join(tmpdir(), 'plancorpus-json-schema-'));
-    out = join(dir, 'corpus');
     const io = { stdout: () => undefined, stderr: (s: string) => void process.stderr.write(s), stderrIsTTY: false };
     expect(await execute(['build', FIXTURES, '--out', out, '-q'], io)).toBe(0);
     for (const which of ['document', 'index'] as const) writeFileSync(join(dir, `${which}.schema.json`), JSON.stringify(schemas[which]));

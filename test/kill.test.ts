@@ -3,35 +3,24 @@
  * partial or invalid document or index.json, and the next run completes and equals an
  * uninterrupted build byte for byte.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CorpusIndex } from '../schemas/corpus.js';
 import { PlanDocument } from '../schemas/document.js';
-import { ROOT, FIXTURES, FIXTURE_FILES, scratchFolders, seededRandom } from './helpers.js';
+import { ROOT, FIXTURES, FIXTURE_FILES, childProcesses, scratchFolders, seededRandom } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'plancorpus.js');
 const scratch = scratchFolders('kill');
-/** builds still running when a test ends (it failed or timed out) are stopped before its folder goes */
-const running = new Set<ChildProcess>();
-afterEach(() =>
-  Promise.all(
-    [...running].map((child) => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      return exited;
-    }),
-  ));
+const started = childProcesses();
 
 function build(inp: string, out: string, killAfterMs?: number): Promise<number | string | null> {
   return new Promise((resolve) => {
     // --force: every run rebuilds every document (an unchanged re-run would finish before most kills)
-    const child = spawn('node', [BIN, 'build', inp, '--out', out, '--quiet', '--force'], { cwd: ROOT, stdio: 'ignore' });
-    running.add(child);
+    const child = started(spawn('node', [BIN, 'build', inp, '--out', out, '--quiet', '--force'], { cwd: ROOT, stdio: 'ignore' }));
     const timer = killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), killAfterMs) : null;
     child.on('exit', (code, signal) => {
-      running.delete(child);
       if (timer) clearTimeout(timer);
       resolve(signal ?? code);
     });

@@ -5,14 +5,13 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync, type Dirent } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
-import { ROOT, FIXTURES } from './helpers.js';
+import { ROOT, FIXTURES, childProcesses, sharedScratchFolders } from './helpers.js';
 import { queueStatus } from '../corpus/queue/client.js';
 
 const run = promisify(execFile);
@@ -54,8 +53,11 @@ interface RunningWorker {
   stdout: string;
 }
 
+/** the workers a test starts, killed after it if it ended before stopping them */
+const started = childProcesses();
+
 function startWorker(redis: string): RunningWorker {
-  const child = spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', QUEUE, '--lock-duration', '5000', '--stalled-interval', '2000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = started(spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', QUEUE, '--lock-duration', '5000', '--stalled-interval', '2000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
   const w: RunningWorker = { child, stdout: '' };
   child.stdout!.on('data', (d: Buffer) => (w.stdout += d.toString()));
   child.stderr!.resume();
@@ -64,13 +66,12 @@ function startWorker(redis: string): RunningWorker {
 
 const exited = (c: ChildProcess): Promise<void> => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', () => r())));
 
-let work: string;
+const work = sharedScratchFolders('queue')();
 let redis: string;
 let server: ChildProcess;
 
 beforeAll(async () => {
   execFileSync('bash', [join(ROOT, 'scripts', 'ensure-apt.sh'), 'redis-server'], { stdio: 'inherit' });
-  work = mkdtempSync(join(tmpdir(), 'plancorpus-queue-'));
   const port = await freePort();
   mkdirSync(join(work, 'redis'));
   server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', join(work, 'redis'), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
@@ -81,7 +82,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.kill('SIGTERM');
   if (server) await exited(server);
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe('plancorpus queue and worker over a real Redis', () => {
@@ -171,7 +171,7 @@ describe('plancorpus queue and worker over a real Redis', () => {
     const out = join(work, 'out2');
     expect((await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q2', '--out', out])).code).toBe(0);
     writeFileSync(join(inputs, 'a.txt'), '改过的文件\n');
-    const w = spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', 'q2'], { cwd: ROOT, stdio: 'ignore' });
+    const w = started(spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', 'q2'], { cwd: ROOT, stdio: 'ignore' }));
     const until = async (done: (s: Awaited<ReturnType<typeof queueStatus>>) => boolean) => {
       let status = await queueStatus({ redis, queue: 'q2' });
       for (let i = 0; i < 600 && !done(status); i++) {
