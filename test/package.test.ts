@@ -4,12 +4,11 @@
  * packed from the dist/ that `npm test` has just built (no second build while other tests run).
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, FIXTURES, FIXTURE_FILES } from './helpers.js';
+import { ROOT, FIXTURES, FIXTURE_FILES, sharedScratchFolders } from './helpers.js';
 
 const run = promisify(execFile);
 const sh = (cmd: string, args: string[], cwd: string) => run(cmd, args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, npm_config_update_notifier: 'false' } });
@@ -26,7 +25,7 @@ function readmeExample(): string {
 const version = (pkg: string): string => (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('the packed package, installed into an empty folder', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'plancorpus-pack-'));
+  const dir = sharedScratchFolders('pack')();
   const app = join(dir, 'app');
   let files: string[] = [];
 
