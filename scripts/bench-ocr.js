@@ -35,14 +35,17 @@ if (mode) {
   const hooks = mode === 'with' ? ocrHooks() : undefined;
   const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-ocr-'));
   const build = () => buildCorpus({ inputs: files.map((f) => f.file), outDir: out, hooks, workers: 0 });
-  await build();
   const ts = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
+  try {
     await build();
-    ts.push(performance.now() - t0);
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      await build();
+      ts.push(performance.now() - t0);
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
   }
-  await rm(out, { recursive: true, force: true });
   console.log(median(ts).toFixed(1));
 } else {
   const texts = [];

@@ -54,6 +54,8 @@ function timed(cmdArgs, { oneCore = false } = {}) {
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 const work = mkdtempSync(join(tmpdir(), 'plancorpus-scale-'));
+// removed however the run ends, a failed build included, unless --keep
+process.on('exit', () => (keep ? console.log(`kept ${work}`) : rmSync(work, { recursive: true, force: true })));
 const inputs = join(work, 'in');
 const out = join(work, 'out');
 const t0 = performance.now();
@@ -66,9 +68,6 @@ const line = (label, r, docs = n) =>
 
 if (queueMode) await benchQueue();
 else benchBuild();
-
-if (keep) console.log(`kept ${work}`);
-else rmSync(work, { recursive: true, force: true });
 
 function benchBuild() {
   const startup = timed(['--version']);

@@ -66,14 +66,17 @@ if (pdfs.length > 0) {
 
 // whole build: ingest, all stages including OCR and tables, validation, atomic writes
 const out = await mkdtemp(join(tmpdir(), 'plancorpus-bench-'));
-await buildCorpus({ inputs, outDir: out, workers, force: true }); // warm-up: dictionaries, gazetteer, pdfjs
 const bs = [];
-for (let r = 0; r < runs; r++) {
-  const t0 = performance.now();
-  await buildCorpus({ inputs, outDir: out, workers, force: true });
-  bs.push(performance.now() - t0);
+try {
+  await buildCorpus({ inputs, outDir: out, workers, force: true }); // warm-up: dictionaries, gazetteer, pdfjs
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    await buildCorpus({ inputs, outDir: out, workers, force: true });
+    bs.push(performance.now() - t0);
+  }
+} finally {
+  await rm(out, { recursive: true, force: true });
 }
-await rm(out, { recursive: true, force: true });
 clearInterval(sample);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

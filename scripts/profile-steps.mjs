@@ -25,17 +25,23 @@ let dir = args[0];
 let scratch = null;
 const PER_ROUND = 120;
 if (!dir) {
-  // each round its own 120 documents: the process-wide memos (of shipped data and pure functions)
-  // meet new names and numbers every round, as in a real build, instead of re-reading the same ones
-  const { writeSyntheticCorpus } = await import('./synthetic-corpus.mjs');
   scratch = mkdtempSync(join(tmpdir(), 'plancorpus-profile-'));
   dir = scratch;
-  writeSyntheticCorpus(PER_ROUND * rounds, dir, 1);
 }
 const fg = (await import('fast-glob')).default;
-const files = (await fg('**/*', { cwd: dir, onlyFiles: true })).sort();
-const all = files.map((f) => ({ path: f, bytes: readFileSync(join(dir, f)) }));
-if (scratch) rmSync(scratch, { recursive: true, force: true });
+let all;
+try {
+  if (scratch) {
+    // each round its own 120 documents: the process-wide memos (of shipped data and pure functions)
+    // meet new names and numbers every round, as in a real build, instead of re-reading the same ones
+    const { writeSyntheticCorpus } = await import('./synthetic-corpus.mjs');
+    writeSyntheticCorpus(PER_ROUND * rounds, dir, 1);
+  }
+  const files = (await fg('**/*', { cwd: dir, onlyFiles: true })).sort();
+  all = files.map((f) => ({ path: f, bytes: readFileSync(join(dir, f)) }));
+} finally {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
 // a folder given: every round runs all of it; the synthetic corpus: each round its own slice
 const roundInputs = (r) => (scratch ? all.slice(r * PER_ROUND, (r + 1) * PER_ROUND) : all);
 
