@@ -24,7 +24,10 @@ function folderMaker(prefix: string, cleanUp: (fn: () => void) => void): () => s
   };
 }
 
-/** A maker of fresh temporary folders for the tests of one file, each removed after its test. */
+/**
+ * A maker of fresh temporary folders (`$TMPDIR/plancorpus-PREFIX-XXXXXX`) for the tests of the
+ * file or describe block where it is called, each removed after its test: not for beforeAll.
+ */
 export const scratchFolders = (prefix: string): (() => string) => folderMaker(prefix, afterEach);
 
 /**
@@ -36,6 +39,8 @@ export const sharedScratchFolders = (prefix: string): (() => string) => folderMa
 /**
  * Registers the child processes the tests of a file start: one still running when its test ends
  * (the test failed or timed out before it stopped it) is killed, and waited for, after that test.
+ * After-hooks run last registered first: call it after scratchFolders, and the child is stopped
+ * before the folder it writes to is removed.
  */
 export function childProcesses(): <C extends ChildProcess>(child: C) => C {
   const running = new Set<ChildProcess>();
