@@ -56,12 +56,24 @@ interface RunningWorker {
 /** the workers a test starts, killed after it if it ended before stopping them */
 const started = childProcesses();
 
-function startWorker(redis: string): RunningWorker {
-  const child = started(spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', QUEUE, '--lock-duration', '5000', '--stalled-interval', '2000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+function startWorker(redis: string, queue = QUEUE, extra: string[] = []): RunningWorker {
+  const child = started(spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', queue, '--lock-duration', '5000', '--stalled-interval', '2000', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
   const w: RunningWorker = { child, stdout: '' };
   child.stdout!.on('data', (d: Buffer) => (w.stdout += d.toString()));
   child.stderr!.resume();
   return w;
+}
+
+type QueueStatus = Awaited<ReturnType<typeof queueStatus>>;
+
+/** The queue's status once `done` holds of it, or after a minute. */
+async function statusWhen(queue: string, done: (s: QueueStatus) => boolean): Promise<QueueStatus> {
+  let status = await queueStatus({ redis, queue });
+  for (let i = 0; i < 600 && !done(status); i++) {
+    await sleep(100);
+    status = await queueStatus({ redis, queue });
+  }
+  return status;
 }
 
 const exited = (c: ChildProcess): Promise<void> => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', () => r())));
@@ -172,14 +184,7 @@ describe('plancorpus queue and worker over a real Redis', () => {
     expect((await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q2', '--out', out])).code).toBe(0);
     writeFileSync(join(inputs, 'a.txt'), '改过的文件\n');
     const w = started(spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', 'q2'], { cwd: ROOT, stdio: 'ignore' }));
-    const until = async (done: (s: Awaited<ReturnType<typeof queueStatus>>) => boolean) => {
-      let status = await queueStatus({ redis, queue: 'q2' });
-      for (let i = 0; i < 600 && !done(status); i++) {
-        await sleep(100);
-        status = await queueStatus({ redis, queue: 'q2' });
-      }
-      return status;
-    };
+    const until = (done: (s: QueueStatus) => boolean) => statusWhen('q2', done);
     try {
       const status = await until((s) => s.failed > 0);
       expect(status.failed).toBe(1);
@@ -205,5 +210,28 @@ describe('plancorpus queue and worker over a real Redis', () => {
     const c = await cli(['queue', 'collect', '--redis', redis, '--queue', 'q2', '--out', out, '--format', 'json']);
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toMatchObject({ documents: 1, failed: 0, entries: [{ id: 'a', status: 'ok', output: 'a.json' }] });
+  }, 120_000);
+  it('a job past --job-timeout is stopped, even in synchronous work: its thread is ended, the job fails, the worker goes on', async () => {
+    const inputs = join(work, 'in3');
+    mkdirSync(inputs);
+    // a 12 MB report: its build runs for seconds without an await
+    writeFileSync(join(inputs, 'big.txt'), Buffer.concat(Array.from({ length: 80 }, () => readFileSync(join(FIXTURES, '000_5e002ab9d4a7d847.txt')))));
+    writeFileSync(join(inputs, 'small.txt'), readFileSync(join(FIXTURES, '004_28dd4271f70e694a.txt')));
+    const out = join(work, 'out3');
+    expect((await cli(['queue', 'add', join(inputs, 'big.txt'), '--redis', redis, '--queue', 'q3', '--out', out, '--attempts', '1'])).code).toBe(0);
+    const w = startWorker(redis, 'q3', ['--job-timeout', '1000']);
+    try {
+      const failed = await statusWhen('q3', (s) => s.failed > 0);
+      expect(failed.failures).toHaveLength(1);
+      expect(failed.failures[0].error).toMatch(/^timeout: big\.txt took longer than 1 s \(--job-timeout\); stopped$/);
+      // the same worker builds the next job on a new thread
+      expect((await cli(['queue', 'add', join(inputs, 'small.txt'), '--redis', redis, '--queue', 'q3', '--out', out])).code).toBe(0);
+      expect(await statusWhen('q3', (s) => s.done > 0)).toMatchObject({ done: 1, failed: 1, active: 0 });
+      expect(readdirSync(out).sort()).toEqual(['small.json']);
+    } finally {
+      w.child.kill('SIGTERM');
+      await exited(w.child);
+    }
+    expect(w.child.exitCode).toBe(0);
   }, 120_000);
 });

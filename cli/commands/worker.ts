@@ -17,10 +17,10 @@ export function workerCommand(io: Io, setExit: SetExit): Command {
     .description('build documents from a queue (plancorpus queue add) until stopped with SIGTERM or Ctrl-C; run any number, on any machine')
     .addOption(new Option('--redis <url>', 'Redis server').default('redis://127.0.0.1:6379'))
     .addOption(new Option('--queue <name>', 'queue name').default('plancorpus'))
-    .addOption(new Option('-j, --concurrency <n>', 'jobs in flight in this process').default(1).argParser(wholeNumber('--concurrency', 1)))
+    .addOption(new Option('-j, --concurrency <n>', 'jobs in flight in this process, each built on its own worker thread').default(1).argParser(wholeNumber('--concurrency', 1)))
     .addOption(new Option('--lock-duration <ms>', 'how long a job stays locked to a worker that stopped answering before another takes it').default(30_000).argParser(wholeNumber('--lock-duration', 1000)))
     .addOption(new Option('--stalled-interval <ms>', 'how often to look for jobs of dead workers').default(30_000).argParser(wholeNumber('--stalled-interval', 1000)))
-    .addOption(new Option('--job-timeout <ms>', 'a job still running after this long fails and is retried, at its next await (a build stuck in synchronous work is recovered as a stalled job instead)').default(300_000).argParser(wholeNumber('--job-timeout', 1000)))
+    .addOption(new Option('--job-timeout <ms>', 'a job still running after this long is stopped (its thread is ended), fails and is retried').default(300_000).argParser(wholeNumber('--job-timeout', 1000)))
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (opts: WorkerOpts) => {
       const { startWorker } = await import('../../corpus/queue/worker.js');

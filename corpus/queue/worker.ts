@@ -4,22 +4,22 @@
  * holds it; a worker that dies stops renewing the lock, and the job goes back to the queue for
  * another worker (stalled-job recovery); a job that throws is retried with exponential backoff.
  *
+ * Documents are built on worker threads (corpus/workers/pool.ts), one per job in flight: a job past
+ * its time limit has its thread ended, so a build stuck in synchronous work is stopped too.
  * A bad document is not a job failure: the pipeline's coded error becomes a failed index entry, as
  * in a one-machine build. A job fails (and is retried) only for what another try can mend: a read
- * or write error, a timeout. Since a document's file is written by rename and the same input always
+ * or write error, a timeout, a crashed thread; an input changed since it was added fails for good. Since a document's file is written by rename and the same input always
  * gives the same bytes, a job run twice (a worker killed after writing, or a stalled one that
  * carries on) still leaves exactly one, identical, document.
  */
-import { readFile } from 'node:fs/promises';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { createHash } from 'node:crypto';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../../schemas/document.js';
 import { TOOL_VERSION } from '../../core/version.js';
-import { createPipeline, type Pipeline } from '../../pipeline/document.js';
-import { buildBytes } from '../workers/build-one.js';
+import type { PipelineOptions } from '../../pipeline/document.js';
+import { startPool, type BuildPool } from '../workers/pool.js';
+import { DEFAULT_MAX_BYTES } from '../build.js';
 import { pipelineKey, pipelineVersion } from '../incremental.js';
-import { dictWordFrequency } from '../../core/lexicon/jieba-dict.js';
 import { connection, DEFAULT_QUEUE, DocumentJob, keys, ready, StoredPipeline } from './jobs.js';
 
 export interface WorkerOptions {
@@ -41,28 +41,25 @@ export interface WorkerOptions {
   onFailed?: (source: string, error: string) => void;
 }
 
-class JobTimeoutError extends Error {
-  override name = 'JobTimeoutError';
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JobTimeoutError(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
+/** Codes of a document that another try can mend: the job fails and BullMQ retries it with backoff. */
+const RETRIED = new Set(['timeout', 'worker-crashed', 'out-of-memory', 'read-error', 'internal-error']);
 
 /** Start a worker; close() it to stop taking jobs (the running ones finish first). */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const name = options.queue ?? DEFAULT_QUEUE;
-  const pipelines = new Map<string, Pipeline>();
+  const pools = new Map<string, Promise<BuildPool>>();
   let redis: Awaited<ReturnType<Worker['getBackend']>['client']> | null = null;
+  const concurrency = options.concurrency ?? 1;
 
-  /** The pipeline a job was added with, loaded once per build key; a worker of another version refuses the job. */
-  const pipelineFor = async (build: string): Promise<Pipeline> => {
-    const known = pipelines.get(build);
-    if (known) return known;
+  /** Worker threads with a pipeline's options: one per job in flight; ready once their dictionaries are loaded. */
+  const poolOf = async (setup: PipelineOptions): Promise<BuildPool> => {
+    const pool = startPool({ workers: concurrency, setup, timeoutMs: options.jobTimeout ?? 300_000, timeoutOption: '--job-timeout' });
+    await pool.ready;
+    return pool;
+  };
+
+  /** The pool for the pipeline a job was added with, started once per build key; a worker of another version refuses the job. */
+  const poolFor = async (build: string): Promise<BuildPool> => {
     const raw = await redis!.get(keys.pipeline(name, build));
     if (raw === null) throw new UnrecoverableError(`pipeline ${build} is not in Redis: add the job again with plancorpus queue add`);
     const stored = StoredPipeline.parse(JSON.parse(raw));
@@ -70,19 +67,27 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (mine !== build) {
       throw new UnrecoverableError(`pipeline-mismatch: the job was added by plancorpus ${stored.tool} (schema ${stored.schema}); this worker runs ${TOOL_VERSION} (schema ${SCHEMA_VERSION})`);
     }
-    const pipeline = createPipeline({ ocr: stored.ocr, rules: stored.rules ?? undefined });
-    pipelines.set(build, pipeline);
-    return pipeline;
+    return poolOf({ ocr: stored.ocr, rules: stored.rules ?? undefined });
   };
 
   const process = async (job: Job): Promise<IndexEntry> => {
     const data = DocumentJob.parse(job.data);
-    const pipeline = await pipelineFor(data.build);
-    const bytes = await readFile(data.file);
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    if (hash !== data.sha256) throw new UnrecoverableError(`input-changed: ${data.file} is not the file that was added (sha256 ${hash.slice(0, 12)}…, added ${data.sha256.slice(0, 12)}…): add it again`);
-    const { entry } = await withTimeout(buildBytes(data, bytes, pipeline), options.jobTimeout ?? 300_000, data.path);
-    return { ...entry, build: data.build };
+    let pool = pools.get(data.build);
+    if (!pool) {
+      pool = poolFor(data.build);
+      pools.set(data.build, pool);
+      pool.catch(() => pools.delete(data.build)); // asked again with the next job
+    }
+    const threads = pool;
+    const event = await (await threads).run({ id: data.id, path: data.path, file: data.file, outDir: data.outDir, maxBytes: DEFAULT_MAX_BYTES, sha256: data.sha256 }).catch((err: unknown) => {
+      // a thread that could not be restarted ends its pool: the job is retried, on a new one
+      if (pools.get(data.build) === threads) pools.delete(data.build);
+      throw err;
+    });
+    const error = event.entry.error;
+    if (error?.code === 'input-changed') throw new UnrecoverableError(`input-changed: ${error.message}`);
+    if (error && RETRIED.has(error.code)) throw new Error(`${error.code}: ${error.message}`);
+    return { ...event.entry, build: data.build };
   };
 
   const worker = new Worker(name, process, {
@@ -106,13 +111,18 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     throw err;
   });
   redis = await worker.getBackend().client;
-  // load the default pipeline and its dictionaries before taking a job: loading takes seconds, and a
-  // job held meanwhile could outlive its lock and be taken for stalled
-  const warm = createPipeline();
-  dictWordFrequency('发展');
-  await warm.run('warm-up', { path: 'warm-up.txt', bytes: Buffer.from('第一章 总体要求\n\n一、发展基础\n\n全区经济运行稳中有进，地区生产总值增长6.5%。\n') });
-  pipelines.set(pipelineKey(pipelineVersion({})), warm);
-
+  // start the default pipeline's threads (they load and warm up the dictionaries) before taking a
+  // job: loading takes seconds, and a job held meanwhile could outlive its lock and be taken for stalled
+  const warm = poolOf({});
+  pools.set(pipelineKey(pipelineVersion({})), warm);
+  await warm.catch(async (err: unknown) => {
+    await worker.close(true).catch(() => {});
+    throw err;
+  });
+  // the threads end with the worker: close() lets the running jobs finish first
+  worker.on('closed', () => {
+    for (const pool of pools.values()) void pool.then((p) => p.close(), () => {});
+  });
   worker.on('completed', (_job, entry: IndexEntry) => options.onDone?.(entry));
   worker.on('failed', (job, err) => options.onFailed?.(String((job?.data as Partial<DocumentJob> | undefined)?.path ?? job?.id ?? '?'), err.message));
   void worker.run();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Pipeline } from '../../pipeline/document.js';
@@ -15,6 +16,8 @@ export interface BuildJob {
   outDir: string;
   /** inputs larger than this are refused before they are read */
   maxBytes: number;
+  /** the sha256 the input had when the job was queued: a file changed since fails with input-changed, unbuilt */
+  sha256?: string;
 }
 
 /** A warning of a built document, for the batch's summary: code, message and raw line. */
@@ -71,6 +74,10 @@ function readLimited(job: BuildJob): Uint8Array | BuildEvent {
 export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<BuildEvent> {
   const bytes = readLimited(job);
   if (!(bytes instanceof Uint8Array)) return bytes;
+  if (job.sha256 !== undefined) {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (hash !== job.sha256) return failedEntry(job, 'input-changed', `${job.file} is not the file that was added (sha256 ${hash.slice(0, 12)}…, added ${job.sha256.slice(0, 12)}…): add it again`, hash, bytes.length);
+  }
   return buildBytes(job, bytes, pipeline);
 }
 

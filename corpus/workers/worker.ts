@@ -14,11 +14,11 @@ useDictTable(setup.dictionary);
 const pipeline = createPipeline(setup.pipeline);
 await pipeline.run('warm-up', { path: 'warm-up.txt', bytes: new TextEncoder().encode('各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n') });
 parentPort!.postMessage({ ready: true });
-parentPort!.on('message', async (msg: { seq: number; job: BuildJob }) => {
+parentPort!.on('message', async (msg: { job: BuildJob }) => {
   try {
     const event = await buildOne(msg.job, pipeline);
-    parentPort!.postMessage({ seq: msg.seq, event });
+    parentPort!.postMessage({ event });
   } catch (err) {
-    parentPort!.postMessage({ seq: msg.seq, error: err instanceof Error ? err.message : String(err) });
+    parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }
 });
