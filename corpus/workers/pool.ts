@@ -97,6 +97,7 @@ export function startPool(opts: PoolOptions): BuildPool {
     markFailed(err);
     for (const run of waiting.splice(0)) run.reject(err);
     for (const slot of slots) {
+      if (slot.timer) clearTimeout(slot.timer);
       slot.running?.reject(err);
       slot.running = null;
       void slot.worker.terminate();
@@ -161,7 +162,7 @@ export function startPool(opts: PoolOptions): BuildPool {
   /** end a slot's worker and start another in its place; it takes work once ready */
   const replace = (slot: Slot): void => {
     const old = slot.worker;
-    spawn(slot);
+    if (!closed && !fatal) spawn(slot);
     void old.terminate();
   };
 
