@@ -39,6 +39,12 @@ export interface LayoutTable {
   /** how many leading rows are header rows (0 when unknown) */
   headerRows: number;
   cells: LayoutCell[];
+  /**
+   * PDF tables: grid rows that are the rest of the row above them, cut by a page break (its first
+   * lines at the foot of one page, the rest at the top of the next); the tables stage reads each
+   * such pair as one row
+   */
+  continuedRows?: number[];
   /** for PDF tables: the table's box on each page it covers */
   placements?: Placement[];
 }

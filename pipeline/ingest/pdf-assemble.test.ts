@@ -40,6 +40,34 @@ describe('PdfTextBuilder', () => {
     expect(layout.lines?.find((l) => text.slice(l.start, l.end) === '— 1 —')?.furniture).toBe(true);
   });
 
+  it('marks the first row under a repeated header as the rest of the row cut at the foot of the page before', () => {
+    const b = new PdfTextBuilder();
+    b.addPage(1, 595, 842, [table(600, [['指标', '2025年'], ['地区生产总值', '7'], ['研发经费投入', '2.5']]), line('— 1 —', 800)]);
+    b.addPage(2, 595, 842, [table(80, [['指标', '2025年'], ['强度（%）', ''], ['人均预期寿命', '79']]), line('— 2 —', 800)]);
+    const { text, layout } = b.finish();
+    const [t] = layout.tables;
+    expect(t.rows).toBe(5);
+    // grid row 3 (强度（%）) continues grid row 2 (研发经费投入); both stay in the text and the grid
+    expect(t.continuedRows).toEqual([3]);
+    expect(t.cells.filter((c) => c.row === 3).map((c) => [text.slice(c.start, c.end), c.placements?.[0].page])).toEqual([
+      ['强度（%）', 2],
+      ['', 2],
+    ]);
+  });
+
+  it('keeps a row that starts whole on the next page, or under a grid with other columns, its own', () => {
+    const whole = new PdfTextBuilder();
+    whole.addPage(1, 595, 842, [table(600, [['指标', '2025年'], ['研发经费投入强度（%）', '2.5']])]);
+    whole.addPage(2, 595, 842, [table(80, [['指标', '2025年'], ['人均预期寿命', '79']])]);
+    expect(whole.finish().layout.tables[0].continuedRows).toBeUndefined();
+    const moved = new PdfTextBuilder();
+    const other = table(80, [['指标', '2025年'], ['强度（%）', '']]);
+    if (other.kind === 'table') other.grid.xs = [70, 200, 270];
+    moved.addPage(1, 595, 842, [table(600, [['指标', '2025年'], ['研发经费投入', '2.5']])]);
+    moved.addPage(2, 595, 842, [other]);
+    expect(moved.finish().layout.tables[0].continuedRows).toBeUndefined();
+  });
+
   it('starts a new table when the previous page ended with running text', () => {
     const b = new PdfTextBuilder();
     b.addPage(1, 595, 842, [table(100, [['指标', '2025年'], ['a', '1']]), line('正文。', 300)]);

@@ -14,6 +14,7 @@ import { toBBox } from './pdf-geometry.js';
 import type { Grid } from './pdf-grid.js';
 import type { PagePiece, TableCellText } from './pdf-page.js';
 import type { PdfLine } from './pdf-lines.js';
+import { continuesRow, type RowShape } from './pdf-row-cut.js';
 
 /** A printed page number: — 19 —, - 19 -, 19, 第19页. */
 const PAGE_LABEL = /^(?:[—–\-－]\s*)?(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*[—–\-－])?$/;
@@ -42,6 +43,8 @@ interface OpenTable {
   xs: number[];
   /** the texts of the first rows, to recognize a header repeated on the next page */
   firstRows: string[];
+  /** the last row so far, to recognize its rest at the top of the next page */
+  lastRow: RowShape;
 }
 
 export class PdfTextBuilder {
@@ -132,6 +135,11 @@ export class PdfTextBuilder {
     const at = new Map(cells.map((c) => [c.row * cols + c.col, c]));
     const rowTexts: string[][] = [];
     for (let r = 0; r < rows; r++) rowTexts.push(Array.from({ length: cols }, (_, c) => at.get(r * cols + c)?.text ?? ''));
+    const shape = (r: number): RowShape =>
+      rowTexts[r].map((text, c) => {
+        const cell = at.get(r * cols + c);
+        return cell ? { text, colSpan: cell.colSpan } : null;
+      });
     // a header repeated at the top of a continued table: its rows stay in the text, not in the grid
     let repeated = 0;
     if (continued) {
@@ -142,10 +150,13 @@ export class PdfTextBuilder {
       table: { start: -1, end: -1, rows: 0, cols, headerRows: 0, cells: [], placements: [] },
       xs: grid.xs,
       firstRows: rowTexts.map((r) => r.join('\t')),
+      lastRow: [],
     };
     const table = open.table;
     if (continued && repeated > 0) table.headerRows = Math.max(table.headerRows, repeated);
     const rowBase = table.rows - repeated;
+    // the first row under the repeated header may be the rest of the row the previous page ended with
+    if (continued && repeated < rows && rowBase + repeated > table.headerRows && sameColumns(continued.xs, grid.xs) && continuesRow(continued.lastRow, shape(repeated))) (table.continuedRows ??= []).push(rowBase + repeated);
     for (let r = 0; r < rows; r++) {
       const line = rowTexts[r].join('\t');
       const { start, end } = this.write(line, page, box(grid.x0, grid.ys[r], grid.x1, grid.ys[r + 1]));
@@ -165,6 +176,7 @@ export class PdfTextBuilder {
       }
     }
     table.rows = rowBase + rows;
+    open.lastRow = shape(rows - 1);
     table.placements?.push({ page, bbox: box(grid.x0, grid.top, grid.x1, grid.bottom) });
     if (!continued) this.tables.push(table);
     this.open = { table: open };
