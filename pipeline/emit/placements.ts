@@ -2,9 +2,10 @@
  * Page and box for every position of a PDF document: a span of the extracted text lies on the
  * lines (or table cells) the layout placed, and gets the page of its first character, its box
  * there (the union of the boxes of its lines on that page), and, when it spans pages, one box
- * per page. One function adds them to every SourceSpan of a built document, in place.
+ * per page (a table row cut by a page break: the boxes of its two parts). One function adds them to
+ * every SourceSpan of a built document, in place.
  */
-import type { Layout, LayoutLine } from '../ingest/layout.js';
+import type { Layout, LayoutCell, LayoutLine } from '../ingest/layout.js';
 import type { BBox, Placement, SourceSpan } from '../../schemas/source.js';
 import type { PhysicalPage } from '../../schemas/document.js';
 import type { DocContext } from '../../core/context.js';
@@ -42,15 +43,52 @@ function placementsIn(pieces: readonly Placed[], start: number, end: number): Pl
     if (start === end) break;
   }
   const content = touched.filter((p) => !p.furniture);
+  return byPage((content.length > 0 ? content : touched).flatMap((piece) => piece.placements));
+}
+
+/** Boxes in text order, one per page: the union of a page's boxes that follow each other. */
+function byPage(placements: readonly Placement[]): Placement[] {
   const out: Placement[] = [];
-  for (const piece of content.length > 0 ? content : touched) {
-    for (const p of piece.placements) {
-      const last = out[out.length - 1];
-      if (last && last.page === p.page) last.bbox = union(last.bbox, p.bbox);
-      else out.push({ page: p.page, bbox: [...p.bbox] });
-    }
+  for (const p of placements) {
+    const last = out[out.length - 1];
+    if (last && last.page === p.page) last.bbox = union(last.bbox, p.bbox);
+    else out.push({ page: p.page, bbox: [...p.bbox] });
   }
   return out;
+}
+
+/** A table row cut by a page break: the cells of its first part and of its rest (LayoutTable.continuedRows). */
+interface Cut {
+  above: LayoutCell[];
+  below: LayoutCell[];
+}
+
+function cutsOf(layout: Layout): Cut[] {
+  return layout.tables.flatMap((t) => (t.continuedRows ?? []).map((g) => ({ above: t.cells.filter((c) => c.row === g - 1), below: t.cells.filter((c) => c.row === g) })));
+}
+
+const lineStart = (cells: readonly LayoutCell[]): number => Math.min(...cells.map((c) => c.start));
+const lineEnd = (cells: readonly LayoutCell[]): number => Math.max(...cells.map((c) => c.end));
+
+/**
+ * The two stretches of a range from a cut row's first part to its rest, leaving out what lies
+ * between them (the foot of the page, the next page's repeated header): a cell and the same
+ * column's cell of the rest (a value cut in two), else the two lines; null for any other range.
+ */
+function cutParts(cuts: readonly Cut[], start: number, end: number): Array<[number, number]> | null {
+  const cut = cuts.find((c) => c.above.length > 0 && c.below.length > 0 && start >= lineStart(c.above) && start < lineEnd(c.above) && end > lineStart(c.below) && end <= lineEnd(c.below));
+  if (!cut) return null;
+  const x = cut.above.find((c) => c.start <= start && start < c.end);
+  const y = x && cut.below.find((c) => c.col === x.col && c.start < end && end <= c.end);
+  return y
+    ? [
+        [start, x.end],
+        [y.start, end],
+      ]
+    : [
+        [start, lineEnd(cut.above)],
+        [lineStart(cut.below), end],
+      ];
 }
 
 /** A function that places a raw range: the table cell that holds it when there is one, else its lines. */
@@ -61,10 +99,16 @@ export function placer(layout: Layout): (start: number, end: number) => Placemen
     .filter((c) => c.end > c.start && c.placements !== undefined)
     .map((c) => ({ start: c.start, end: c.end, placements: c.placements ?? [] }))
     .sort((a, b) => a.start - b.start);
-  return (start, end) => {
+  const place = (start: number, end: number): Placement[] => {
     const k = firstEndingAfter(cells, start);
     if (k < cells.length && cells[k].start <= start && end <= cells[k].end && end > start) return placementsIn(cells, start, end);
     return placementsIn(lines, start, end);
+  };
+  const cuts = cutsOf(layout);
+  if (cuts.length === 0) return place;
+  return (start, end) => {
+    const parts = cutParts(cuts, start, end);
+    return parts ? byPage(parts.flatMap(([a, b]) => place(a, b))) : place(start, end);
   };
 }
 

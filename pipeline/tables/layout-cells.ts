@@ -5,13 +5,14 @@
  * categories, sub-rows), keeping only the rows the grid holds (a header repeated after a page
  * break is not one), and then the grid, not a guess, says which empty cells a merged cell covers:
  * a covered value cell repeats the merged cell's value (merged: true), an empty cell of its own
- * stays empty.
+ * stays empty. A row cut by a page break (its rest at the top of the next page) is read as one row.
  */
 import type { DocContext } from '../../core/context.js';
 import type { Layout, LayoutCell, LayoutTable } from '../ingest/layout.js';
 import type { RawRow } from '../../schemas/table.js';
 import type { LayoutResult, RowDraft } from './draft.js';
 import { readTabbed } from './layout-tabbed.js';
+import { joinCutRows } from './cut-rows.js';
 
 /** The cell whose span covers grid position (row, col). */
 function coverIndex(table: LayoutTable): (row: number, col: number) => LayoutCell | undefined {
@@ -29,7 +30,9 @@ function gridRowOf(row: RawRow, cells: readonly LayoutCell[]): number | null {
 }
 
 export function readLayoutCells(rows: readonly RawRow[], table: LayoutTable, doc: DocContext): LayoutResult | null {
-  const inGrid = rows.filter((r) => gridRowOf(r, table.cells) !== null);
+  const own = rows.filter((r) => gridRowOf(r, table.cells) !== null);
+  // a row cut by a page break is one row: its rest joined to it
+  const inGrid = table.continuedRows ? joinCutRows(own, (r) => gridRowOf(r, table.cells), table.continuedRows, doc) : own;
   const result = readTabbed(inGrid, doc);
   if (result === null) return null;
   const cover = coverIndex(table);

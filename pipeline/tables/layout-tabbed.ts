@@ -32,7 +32,7 @@ export function tabCells(text: string, leading = 0): TabCell[] {
 }
 
 /** Tabs of the raw line before the text's first character: leading empty cells the trim removed. */
-function trimmedTabs(row: RawRow, doc: DocContext): number {
+export function trimmedTabs(row: RawRow, doc: DocContext): number {
   const first = row.map[0];
   if (first === undefined || first[0] !== 0) return 0;
   return (doc.raw.slice(row.source.offset, first[1]).match(/\t/g) ?? []).length;
