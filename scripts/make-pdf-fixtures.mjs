@@ -7,7 +7,8 @@
 // the table crosses) and notes — is written as flat ODF (.fodt) with a `— N —` page footer, then
 // converted with LibreOffice headless. The PDFs are committed: tests need no LibreOffice.
 //
-// Usage: node scripts/make-pdf-fixtures.mjs [outDir]   (default fixtures/pdf)
+// Usage: node scripts/make-pdf-fixtures.mjs [outDir] [pdfName...]   (default fixtures/pdf, every PDF of FIXTURES;
+// name PDFs to render only those: a LibreOffice of another version may lay out the others differently)
 // Needs Debian libreoffice-writer-nogui and fonts-noto-cjk (installed by scripts/ensure-apt.sh).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
@@ -18,13 +19,21 @@ import { createPipeline } from '../dist/pipeline/document.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.argv[2] ?? join(root, 'fixtures', 'pdf');
-/** fixture file → PDF name; every one rendered whole (every chapter, box and table); `threeLine`: tables ruled 三线表-style (horizontal rules only) */
+/**
+ * fixture file → PDF name; rendered whole (every chapter, box and table) unless `tablesOnly`: only its
+ * indicator tables (caption, table, notes). `threeLine`: tables ruled 三线表-style (horizontal rules
+ * only); `rowsBreak`: a body row may break across pages (LibreOffice's default), so a row at the foot
+ * of a page is cut in two, its name's first lines on one page and the rest on the next.
+ */
 const FIXTURES = [
   ['000_5e002ab9d4a7d847.txt', 'rendered-000.pdf', {}],
   ['003_0b1e8b9a0c3e043b.txt', 'rendered-003.pdf', {}],
   ['004_28dd4271f70e694a.txt', 'rendered-004.pdf', {}],
   ['004_28dd4271f70e694a.txt', 'rendered-004-three-line.pdf', { threeLine: true }],
+  ['003_0b1e8b9a0c3e043b.txt', 'rendered-003-rows-break.pdf', { tablesOnly: true, rowsBreak: true }],
 ];
+/** the PDFs to render: those named after the output folder, else all (a committed fixture is only re-rendered on purpose) */
+const only = process.argv.slice(3);
 
 execFileSync('bash', [join(root, 'scripts', 'ensure-apt.sh'), 'libreoffice-writer-nogui', 'fonts-noto-cjk'], { stdio: 'inherit' });
 
@@ -65,7 +74,8 @@ const covered = '<table:covered-table-cell/>';
  * Two-level headers: a group label spans its leaves; single-level labels span both header rows.
  * A value repeated by a merge (merged: true) is printed once, spanning the cells it covers.
  */
-function tableXml(t, n, threeLine = false) {
+function tableXml(t, n, { threeLine = false, rowsBreak = false } = {}) {
+  const bodyRow = rowsBreak ? 'RowBreak' : 'Row';
   // 三线表: a rule above the header, one under it, one under the last row; else every cell ruled
   const headStyle = (first, last) => (threeLine ? (first && last ? 'TLHead' : first ? 'TLTop' : 'TLBottom') : 'Cell');
   const bodyStyle = (last) => (threeLine ? (last ? 'TLLast' : 'TLNone') : 'Cell');
@@ -118,7 +128,7 @@ function tableXml(t, n, threeLine = false) {
   // spans: a merged value continues the cell to its left (same row) or above (same column)
   const rowsXml = body.map((r, i) => {
     const last = i === body.length - 1;
-    if (r.span) return `<table:table-row table:style-name="Row">${cell(r.span, { cols: width, para: 'CellLeft', style: bodyStyle(last) })}${covered.repeat(width - 1)}</table:table-row>`;
+    if (r.span) return `<table:table-row table:style-name="${bodyRow}">${cell(r.span, { cols: width, para: 'CellLeft', style: bodyStyle(last) })}${covered.repeat(width - 1)}</table:table-row>`;
     const out = [];
     for (let j = 0; j < width; j++) {
       const k = j - 2;
@@ -132,7 +142,7 @@ function tableXml(t, n, threeLine = false) {
       while (k >= 0 && body[i + spanRows]?.merged?.[k] && body[i + spanRows].cells[j] === r.cells[j] && spanCols === 1) spanRows++;
       out.push(cell(r.cells[j], { cols: spanCols, rows: spanRows, para: j === 1 ? 'CellLeft' : 'CellText', style: bodyStyle(last || i + spanRows === body.length) }));
     }
-    return `<table:table-row table:style-name="Row">${out.join('')}</table:table-row>`;
+    return `<table:table-row table:style-name="${bodyRow}">${out.join('')}</table:table-row>`;
   });
   return `<table:table table:name="Table${n}" table:style-name="RuledTable">${colXml}${headerRows}${rowsXml.join('')}</table:table>`;
 }
@@ -143,7 +153,11 @@ function isMergedFromAbove(body, i, k) {
   return above?.cells !== undefined && above.cells[k + 2] === body[i].cells[k + 2] && !(k > 0 && body[i].cells[k + 1] === body[i].cells[k + 2]);
 }
 
+/** An indicator table as printed: its caption, the table, its notes. */
+const tableBlock = (t, n, options) => p('Caption', t.number !== null ? `表${t.number} ${t.title}` : t.title) + tableXml(t, n, options) + t.notes.map((note) => p('Note', note.text)).join('');
+
 function documentXml(doc, rawText, options) {
+  if (options.tablesOnly) return doc.tables.filter((t) => t.kind === 'indicators').map((t, i) => tableBlock(t, i + 1, options)).join('\n');
   const rawLines = rawText.split('\n');
   const out = [];
   const tables = new Map(doc.tables.map((t) => [t.id, t]));
@@ -166,11 +180,7 @@ function documentXml(doc, rawText, options) {
       ...s.boxes.map((id) => ({ at: boxes.get(id).source.offset, xml: () => boxXml(boxes.get(id), rawLines, ++nBox) })),
       ...s.tables.map((id) => {
         const t = tables.get(id);
-        return {
-          at: t.source.offset,
-          xml: () =>
-            p('Caption', t.number !== null ? `表${t.number} ${t.title}` : t.title) + tableXml(t, ++nTable, options.threeLine) + t.notes.map((note) => p('Note', note.text)).join(''),
-        };
+        return { at: t.source.offset, xml: () => tableBlock(t, ++nTable, options) };
       }),
     ].sort((a, b) => a.at - b.at);
     for (const it of items) out.push(it.xml());
@@ -216,6 +226,7 @@ ${pstyle('Footer', { size: 11, align: 'center' })}
 <style:style style:name="ColVal" style:family="table-column"><style:table-column-properties style:column-width="2.2cm"/></style:style>
 <style:style style:name="BoxCol" style:family="table-column"><style:table-column-properties style:column-width="15.8cm"/></style:style>
 <style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>
+<style:style style:name="RowBreak" style:family="table-row"><style:table-row-properties fo:keep-together="auto"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
 <style:style style:name="TLHead" style:family="table-cell"><style:table-cell-properties fo:border-top="1pt solid #000000" fo:border-bottom="0.5pt solid #000000" fo:border-left="none" fo:border-right="none" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
 <style:style style:name="TLTop" style:family="table-cell"><style:table-cell-properties fo:border-top="1pt solid #000000" fo:border-bottom="none" fo:border-left="none" fo:border-right="none" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
@@ -234,7 +245,7 @@ ${body}
 const work = mkdtempSync(join(tmpdir(), 'plancorpus-pdf-fixtures-'));
 const pipeline = createPipeline();
 try {
-  for (const [file, pdfName, options] of FIXTURES) {
+  for (const [file, pdfName, options] of FIXTURES.filter(([, name]) => only.length === 0 || only.includes(name))) {
     const bytes = readFileSync(join(root, 'fixtures', file));
     const result = await pipeline.run(file.replace(/\.txt$/, ''), { path: `fixtures/${file}`, bytes });
     if (result.status !== 'ok') throw new Error(`${file}: ${result.error.code} ${result.error.message}`);

@@ -131,6 +131,40 @@ describe('a table ruled with horizontal rules only (rendered fixture 004, 三线
   });
 });
 
+// 003-rows-break: fixture 003's indicator tables alone, rows allowed to break across pages (LibreOffice's
+// default): row 5 of 表2 leaves （%） of its name, and row 19 标 of 按市下达目标, under the next page's repeated header
+describe('ruled tables whose rows break across pages (rendered fixture 003, tables only)', () => {
+  it('reads a row cut by a page break as one row: the text fixture’s indicator records', async () => {
+    const { doc, text } = await pdfDocument('003-rows-break');
+    expect(records(doc)).toEqual(records(fixtureDocument('003')));
+    expect(doc.tables.map((t) => t.indicators.length)).toEqual([19, 19]);
+    expect(doc.diagnostics.filter((d) => d.stage === 'tables').map((d) => [d.code, d.source?.page])).toEqual([
+      ['row-cut-joined', 3],
+      ['row-cut-joined', 4],
+    ]);
+    expect(checkInvariants(doc, text)).toEqual([]);
+  });
+
+  it('keeps both parts’ places, and a row printed whole at the top of a page its own', async () => {
+    const { doc } = await pdfDocument('003-rows-break');
+    const [t1, t2] = doc.tables;
+    // 表1 goes on from page 1 to page 2 between rows 13 and 14, each whole
+    expect(t1.indicators.filter((i) => i.seq === '13' || i.seq === '14').map((i) => [i.seq, i.source.page, i.source.placements])).toEqual([
+      ['13', 1, undefined],
+      ['14', 2, undefined],
+    ]);
+    const row5 = t2.indicators.find((i) => i.seq === '5');
+    expect(row5).toMatchObject({ name: '研发经费投入增长', unit: '%' });
+    expect(row5?.source.placements?.map((p) => p.page)).toEqual([2, 3]);
+    const cut = t2.indicators.find((i) => i.seq === '19')?.values['target-2025'];
+    expect(cut).toMatchObject({ raw: '按市下达目标', kind: 'text' });
+    // the value's box on each page is its cell's: one column wide, under the repeated header on page 4
+    const boxes = cut?.source?.placements ?? [];
+    expect(boxes.map((p) => p.page)).toEqual([3, 4]);
+    expect(boxes.every((p) => p.bbox[2] - p.bbox[0] < 80 && p.bbox[3] - p.bbox[1] < 30)).toBe(true);
+  });
+});
+
 // the shared corpora sit next to the checkout and are not part of the repository: skipped where absent
 const YUNNAN = join(FIXTURES, '..', '..', 'shared', 'corpora', 'local', 'yunnan-fyp10-outline-2001.pdf');
 

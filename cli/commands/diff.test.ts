@@ -70,11 +70,11 @@ describe('plancorpus diff on a corpus built from the fixtures', () => {
   it('identical corpora: exit 0 and an "identical" message', async () => {
     const self = await run([a, a]);
     expect(self).toMatchObject({ code: 0, stderr: '' });
-    expect(self.stdout).toMatch(/^identical: 15 document\(s\) compared, no differences$/m);
+    expect(self.stdout).toMatch(/^identical: 16 document\(s\) compared, no differences$/m);
     const r = await run([a, copy, '--format', 'json']);
     expect(r.code).toBe(0);
     const diff = JSON.parse(r.stdout) as CorpusDiff;
-    expect(diff).toMatchObject({ identical: true, documents: [], added: [], removed: [], summary: { compared: 15, changed: 0 } });
+    expect(diff).toMatchObject({ identical: true, documents: [], added: [], removed: [], summary: { compared: 16, changed: 0 } });
   });
 
   it('text output names exactly the three edits', async () => {
@@ -82,7 +82,7 @@ describe('plancorpus diff on a corpus built from the fixtures', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[2]).toBe('15 compared: 1 changed, 14 unchanged; 0 added, 0 removed; 0 status change(s)');
+    expect(lines[2]).toBe('16 compared: 1 changed, 15 unchanged; 0 added, 0 removed; 0 status change(s)');
     expect(lines.filter((l) => l.startsWith('== '))).toEqual([`== ${ID} (${ID}.txt)`]);
     const body = lines.slice(lines.indexOf(`== ${ID} (${ID}.txt)`) + 1).filter(Boolean);
     expect(body).toEqual([
