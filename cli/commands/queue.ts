@@ -49,7 +49,7 @@ export function queueCommand(io: Io, setExit: SetExit): Command {
     if (opts.format === 'json') io.stdout(`${JSON.stringify(s)}\n`);
     else {
       io.stdout(`waiting ${s.waiting}  active ${s.active}  delayed ${s.delayed}  done ${s.done}  failed ${s.failed}\n`);
-      for (const f of s.failures) io.stdout(`failed  ${f.source} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}): ${f.error}\n`);
+      for (const f of s.failures) io.stdout(`failed  ${f.source} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}${f.worker ? `, last on ${f.worker}` : ''}): ${f.error}\n`);
     }
     setExit(s.failed > 0 ? EXIT.someFailed : EXIT.ok);
   });

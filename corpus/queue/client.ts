@@ -108,7 +108,7 @@ export interface QueueStatus {
   done: number;
   failed: number;
   /** jobs that used up their attempts, with the last error */
-  failures: Array<{ id: string; source: string; error: string; attempts: number }>;
+  failures: Array<{ id: string; source: string; error: string; attempts: number; /** the worker that took it last (host:pid by default) */ worker: string | null }>;
 }
 
 /** Counts of the whole queue, and the failed jobs with their errors (up to `limit`). */
@@ -122,7 +122,7 @@ export async function queueStatus(target: QueueTarget, limit = 100): Promise<Que
       delayed: c.delayed ?? 0,
       done: c.completed ?? 0,
       failed: c.failed ?? 0,
-      failures: failed.map((j) => ({ id: String(j.id), source: String((j.data as Partial<DocumentJob>).path ?? ''), error: j.failedReason ?? '', attempts: j.attemptsMade })),
+      failures: failed.map((j) => ({ id: String(j.id), source: String((j.data as Partial<DocumentJob>).path ?? ''), error: j.failedReason ?? '', attempts: j.attemptsMade, worker: j.processedBy ?? null })),
     };
   });
 }

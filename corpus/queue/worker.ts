@@ -12,6 +12,7 @@
  * gives the same bytes, a job run twice (a worker killed after writing, or a stalled one that
  * carries on) still leaves exactly one, identical, document.
  */
+import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { IndexEntry } from '../../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../../schemas/document.js';
@@ -25,6 +26,8 @@ import { connection, DEFAULT_QUEUE, DocumentJob, keys, ready, StoredPipeline } f
 export interface WorkerOptions {
   redis: string;
   queue?: string;
+  /** this worker's name, stored on every job it takes (BullMQ's processedBy; default host:pid), so a failure names its machine */
+  name?: string;
   /** jobs in flight in this process (default 1: the pipeline is CPU-bound; run more processes instead) */
   concurrency?: number;
   /** ms a job stays locked without renewal before it counts as stalled (default 30 000) */
@@ -43,6 +46,9 @@ export interface WorkerOptions {
 
 /** Codes of a document that another try can mend: the job fails and BullMQ retries it with backoff. */
 const RETRIED = new Set(['timeout', 'worker-crashed', 'out-of-memory', 'read-error', 'internal-error']);
+
+/** The default name of this process's worker: host and process id. */
+export const workerName = (): string => `${hostname()}:${process.pid}`;
 
 /** Start a worker; close() it to stop taking jobs (the running ones finish first). */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
@@ -92,6 +98,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   const worker = new Worker(name, process, {
     connection: connection(options.redis),
+    name: options.name ?? workerName(),
     concurrency: options.concurrency ?? 1,
     lockDuration: options.lockDuration ?? 30_000,
     stalledInterval: options.stalledInterval ?? 30_000,
