@@ -51,7 +51,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this, before reading them (default 50MB)').argParser(byteSize))
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)').argParser(wholeNumber('--max-pages', 1)))
     .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
-    .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread in MB: a document that needs more fails alone').argParser(wholeNumber('--max-memory', 64)))
+    .addOption(new Option('--max-memory <mb>', 'heap limit per worker in MB (workers are then child processes): a document that needs more fails alone').argParser(wholeNumber('--max-memory', 64)))
     .addOption(new Option('--log-format <format>', 'progress and results as text, or as one JSON object per event on stdout').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 when any document has warnings, too')
     .option('--force', 'rebuild every document; by default one whose source, pipeline version and options are unchanged since the last build into --out is kept as it is');

@@ -42,4 +42,37 @@ describe('startPool (the worker threads of build --workers and of a queue worker
       await pool.close();
     }
   }, 60_000);
+
+  it('under a heap limit builds in child processes: a document past it fails alone (out-of-memory), the process is replaced, the others are the bytes a thread writes', async () => {
+    const [onThread, onProcess] = [scratch(), scratch()];
+    const big = join(scratch(), 'big.txt');
+    // fixture 002 forty times over (7 MB) needs several hundred MB of heap
+    writeFileSync(big, readFileSync(join(FIXTURES, FIXTURE_FILES['002']), 'utf8').repeat(40));
+    const limited = startPool({ workers: 1, setup: {}, maxMemoryMb: 64 });
+    const threads = startPool({ workers: 1, setup: {} });
+    try {
+      const [before, oom, after] = await Promise.all(['004', 'big', '000'].map((name) => limited.run(job(onProcess, name, name === 'big' ? big : join(FIXTURES, FIXTURE_FILES[name])))));
+      expect(oom.entry).toMatchObject({ status: 'failed', error: { code: 'out-of-memory', message: 'big.txt needed more than 64 MB of memory (--max-memory); stopped' } });
+      expect([before.entry.status, after.entry.status]).toEqual(['ok', 'ok']);
+      for (const name of ['004', '000']) await threads.run(job(onThread, name, join(FIXTURES, FIXTURE_FILES[name])));
+      expect(readdirSync(onProcess).sort()).toEqual(['000.json', '004.json']);
+      for (const f of readdirSync(onProcess)) expect(readFileSync(join(onProcess, f)).equals(readFileSync(join(onThread, f)))).toBe(true);
+    } finally {
+      await Promise.all([limited.close(), threads.close()]);
+    }
+  }, 60_000);
+
+  it('a child process past the time limit is killed, and the next job runs on a new one', async () => {
+    const out = scratch();
+    const big = join(scratch(), 'big.txt');
+    writeFileSync(big, Buffer.concat(Array.from({ length: 80 }, () => readFileSync(join(FIXTURES, FIXTURE_FILES['000'])))));
+    const pool = startPool({ workers: 1, setup: {}, timeoutMs: 1000, maxMemoryMb: 4096 });
+    try {
+      const [slow, next] = await Promise.all([pool.run(job(out, 'big', big)), pool.run(job(out, 'small', join(FIXTURES, FIXTURE_FILES['004'])))]);
+      expect(slow.entry).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
+      expect(next.entry).toMatchObject({ status: 'ok', output: 'small.json' });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

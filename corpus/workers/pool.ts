@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -12,10 +13,17 @@ export function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** What a worker is started with: the pipeline's options and the dictionary table's shared memory. */
+/** What a worker is started with: the pipeline's options and, on a thread, the dictionary table's shared memory (a process reads its own). */
 export interface WorkerSetup {
   pipeline: PipelineOptions;
-  dictionary: ArrayBufferLike;
+  dictionary?: ArrayBufferLike;
+}
+
+/** What a worker says: it is ready, a document's event, or an error of the worker itself. */
+export interface WorkerMessage {
+  ready?: boolean;
+  event?: BuildEvent;
+  error?: string;
 }
 
 export interface PoolOptions {
@@ -25,7 +33,12 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** the option that set timeoutMs, named in the timeout's message (default --timeout) */
   timeoutOption?: string;
-  /** heap limit of each worker: a document that needs more fails alone (code out-of-memory) */
+  /**
+   * heap limit of each worker: a document that needs more fails alone (code out-of-memory). The
+   * workers are then child processes, not threads: V8 gives a thread past its limit only 16 MB more
+   * to stop in, and one that allocates more before it stops (a large string, a buffer) aborts the
+   * whole process, batch and all; a child process that aborts takes only its document with it.
+   */
   maxMemoryMb?: number;
 }
 
@@ -60,8 +73,82 @@ interface Run {
   reject: (err: Error) => void;
 }
 
+/** One worker, a thread or a child process, as the pool sees it. */
+interface Host {
+  post(msg: { job: BuildJob }): void;
+  terminate(): Promise<void>;
+}
+
+/** How a worker ended: out of memory, or otherwise (with what it said). */
+type Ending = { oom: boolean; message: string };
+
+interface HostEvents {
+  message(msg: WorkerMessage): void;
+  /** the worker ended or failed; called once */
+  ended(ending: Ending): void;
+}
+
+/** A worker thread sharing the dictionary table. */
+function threadHost(script: string, workerData: WorkerSetup, on: HostEvents): Host {
+  const w = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  let over = false;
+  const end = (ending: Ending): void => {
+    if (over) return;
+    over = true;
+    on.ended(ending);
+  };
+  w.on('message', (msg: WorkerMessage) => !over && on.message(msg));
+  w.on('error', (err: Error & { code?: string }) => end({ oom: err.code === 'ERR_WORKER_OUT_OF_MEMORY', message: err.message }));
+  w.on('exit', (code) => end({ oom: false, message: `exit code ${code}` }));
+  return {
+    post: (msg) => w.postMessage(msg),
+    terminate: async () => {
+      over = true;
+      await w.terminate();
+    },
+  };
+}
+
+/** A worker in a child process under a V8 heap limit: its abort on running out of memory ends only it. */
+function processHost(script: string, setup: PipelineOptions, maxMemoryMb: number, on: HostEvents): Host {
+  const child = fork(script, [], {
+    // the young generation is kept to a small share of the limit, so that the limit bounds the heap
+    execArgv: [`--max-old-space-size=${maxMemoryMb}`, `--max-semi-space-size=${Math.max(1, Math.min(Math.floor(WORKER_YOUNG_GENERATION_MB / 3), Math.floor(maxMemoryMb / 16)))}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8192)));
+  let over = false;
+  child.on('message', (msg: WorkerMessage) => !over && on.message(msg));
+  // 'close' comes after stderr is read to its end: V8's fatal out-of-memory report is in it
+  child.on('close', (code, signal) => {
+    if (over) return;
+    over = true;
+    on.ended({ oom: /heap out of memory|Reached heap limit/.test(stderr), message: signal ? `killed by ${signal}` : `exit code ${code}` });
+  });
+  child.on('error', (err) => {
+    if (over) return;
+    over = true;
+    on.ended({ oom: false, message: err.message });
+  });
+  const setupMessage: WorkerSetup = { pipeline: setup };
+  child.send({ setup: setupMessage });
+  return {
+    post: (msg) => child.send(msg),
+    terminate: async () => {
+      over = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+    },
+  };
+}
+
 interface Slot {
-  worker: Worker;
+  worker: Host;
   ready: boolean;
   running: Run | null;
   timer: NodeJS.Timeout | null;
@@ -76,7 +163,7 @@ export function startPool(opts: PoolOptions): BuildPool {
   const script = workerScript();
   if (!script) throw new Error('worker script not built (run npm run build)');
   // the dictionary table is read once, here, and shared with every worker (no copy per thread)
-  const workerData: WorkerSetup = { pipeline: opts.setup, dictionary: dictTable().buffer };
+  const workerData: WorkerSetup | null = opts.maxMemoryMb ? null : { pipeline: opts.setup, dictionary: dictTable().buffer };
   const timeoutOption = opts.timeoutOption ?? '--timeout';
   const waiting: Run[] = [];
   const slots: Slot[] = [];
@@ -117,7 +204,7 @@ export function startPool(opts: PoolOptions): BuildPool {
     const run = waiting.shift();
     if (!run) return;
     slot.running = run;
-    slot.worker.postMessage({ job: run.job });
+    slot.worker.post({ job: run.job });
     if (opts.timeoutMs) {
       slot.timer = setTimeout(() => {
         finish(slot, failed(run.job, 'timeout', `${run.job.path} took longer than ${Math.round(opts.timeoutMs! / 1000)} s (${timeoutOption}); stopped`));
@@ -127,36 +214,32 @@ export function startPool(opts: PoolOptions): BuildPool {
   };
 
   const spawn = (slot: Slot): void => {
-    const w = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : {}) } });
-    slot.worker = w;
     slot.ready = false;
-    w.on('message', (msg: { ready?: boolean; event?: BuildEvent; error?: string }) => {
-      if (w !== slot.worker) return; // a late answer from a replaced worker
-      if (msg.ready) {
-        slot.ready = true;
-        if (++readyCount === opts.workers) markReady();
+    const events: HostEvents = {
+      message: (msg) => {
+        if (w !== slot.worker) return; // a late answer from a replaced worker
+        if (msg.ready) {
+          slot.ready = true;
+          if (++readyCount === opts.workers) markReady();
+          feed(slot);
+          return;
+        }
+        if (!slot.running) return;
+        finish(slot, msg.event ?? failed(slot.running.job, 'internal-error', msg.error ?? 'the worker returned nothing'));
         feed(slot);
-        return;
-      }
-      if (!slot.running) return;
-      finish(slot, msg.event ?? failed(slot.running.job, 'internal-error', msg.error ?? 'the worker returned nothing'));
-      feed(slot);
-    });
-    w.on('error', (err: Error & { code?: string }) => {
-      if (w !== slot.worker || closed || fatal) return;
-      if (!slot.ready) return fail(new Error(`a build worker could not start: ${err.message}`));
-      if (!slot.running) return;
-      const { job } = slot.running;
-      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(slot, failed(job, oom ? 'out-of-memory' : 'worker-crashed', oom ? `${job.path} needed more than ${opts.maxMemoryMb} MB of memory (--max-memory); stopped` : `the worker building ${job.path} crashed: ${err.message}`));
-      replace(slot);
-    });
-    w.on('exit', (code) => {
-      if (w !== slot.worker || closed || fatal) return;
-      if (!slot.ready) return fail(new Error(`a build worker stopped before it was ready (exit code ${code})`));
-      if (slot.running) finish(slot, failed(slot.running.job, 'worker-crashed', `the worker building ${slot.running.job.path} stopped`));
-      replace(slot);
-    });
+      },
+      ended: (ending) => {
+        if (w !== slot.worker || closed || fatal) return;
+        if (!slot.ready) return fail(new Error(`a build worker could not start: ${ending.message}`));
+        if (slot.running) {
+          const { job } = slot.running;
+          finish(slot, ending.oom ? failed(job, 'out-of-memory', `${job.path} needed more than ${opts.maxMemoryMb} MB of memory (--max-memory); stopped`) : failed(job, 'worker-crashed', `the worker building ${job.path} crashed: ${ending.message}`));
+        }
+        replace(slot);
+      },
+    };
+    const w: Host = opts.maxMemoryMb ? processHost(script, opts.setup, opts.maxMemoryMb, events) : threadHost(script, workerData!, events);
+    slot.worker = w;
   };
 
   /** end a slot's worker and start another in its place; it takes work once ready */
@@ -167,7 +250,7 @@ export function startPool(opts: PoolOptions): BuildPool {
   };
 
   for (let i = 0; i < opts.workers; i++) {
-    const slot: Slot = { worker: null as unknown as Worker, ready: false, running: null, timer: null };
+    const slot: Slot = { worker: null as unknown as Host, ready: false, running: null, timer: null };
     slots.push(slot);
     spawn(slot);
   }
