@@ -233,7 +233,7 @@ export function startPool(opts: PoolOptions): BuildPool {
         if (!slot.ready) return fail(new Error(`a build worker could not start: ${ending.message}`));
         if (slot.running) {
           const { job } = slot.running;
-          finish(slot, ending.oom ? failed(job, 'out-of-memory', `${job.path} needed more than ${opts.maxMemoryMb} MB of memory (--max-memory); stopped`) : failed(job, 'worker-crashed', `the worker building ${job.path} crashed: ${ending.message}`));
+          finish(slot, ending.oom ? failed(job, 'out-of-memory', opts.maxMemoryMb ? `${job.path} needed more than ${opts.maxMemoryMb} MB of memory (--max-memory); stopped` : `${job.path} needed more memory than V8 gives a thread; stopped`) : failed(job, 'worker-crashed', `the worker building ${job.path} crashed: ${ending.message}`));
         }
         replace(slot);
       },
