@@ -20,30 +20,42 @@ export type { BuildEvent, WarningNote } from './workers/build-one.js';
 /** Inputs larger than this are refused unless --max-bytes says otherwise: far above any real plan (a few MB). */
 export const DEFAULT_MAX_BYTES = 50_000_000;
 
-/** Documents a worker thread should get at least, for its start (modules, data, a cold compiler: ~0.3 s of CPU) to pay off. */
-export const DOCUMENTS_PER_WORKER = 16;
+/**
+ * What a byte of input costs to build, in bytes of plain text: a PDF's pages are laid out from
+ * pdfjs's text and drawing operators (fixtures/pdf/rendered-000.pdf, 868 KB, and the Yunnan outline
+ * of ../shared/corpora, 668 KB, took 1.0–1.6 s past the fixed start, what 8–12 MB of text takes);
+ * a .docx is zipped XML (45 KB held 66 KB of text); other inputs are their text.
+ */
+export function inputWork(path: string, bytes: number): number {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  return ext === 'pdf' ? bytes * 12 : ext === 'docx' ? bytes * 2 : bytes;
+}
 
 /**
- * Documents from which a one-core machine builds on one worker thread rather than in this thread: a
- * worker's heap is sized for the pipeline (WORKER_YOUNG_GENERATION_MB), which this thread's cannot be
- * from inside the process. On one core (taskset -c 0), 1,000 documents took 12.5 s on a worker
- * against 14.0 s here, at 215 against 255 MB; the worker's start costs ~0.12 s, repaid by ~100.
+ * Work (bytes of text, inputWork) each worker thread should get, for its start and its own JIT
+ * warm-up to pay off. Fixture-sized documents (80 KB), one thread against two workers on two cores,
+ * three builds each: 50 documents (4 MB) 1.4–1.7 s against 2.0–2.3 s, 200 (16 MB) 2.8–3.1 s against
+ * 3.1–3.2 s, 300 (24 MB) 3.8–4.6 s against 3.9–4.7 s, 400 (32 MB) 4.3–4.9 s against 3.9–4.2 s, 600
+ * (48 MB) 6.4–6.9 s against 5.5–5.8 s; the workers also cost ~100 MB more.
  */
-export const ONE_WORKER_DOCUMENTS = 200;
+export const WORK_PER_WORKER = 16_000_000;
 
 /**
- * How many worker threads a build gets when the user does not say: one per core, when there are
- * at least two cores and enough documents to keep each worker busy past its start; one on a
- * single core for a big batch (ONE_WORKER_DOCUMENTS); else none (the documents are built in this thread).
+ * How many worker threads a build gets when the user does not say: one per core, as many as the
+ * work keeps busy past their start (WORK_PER_WORKER each), when that is two or more; on one core,
+ * one worker once the work would fill it, since a worker's heap is sized for the pipeline
+ * (WORKER_YOUNG_GENERATION_MB) and this thread's cannot be from inside the process (1,000 documents
+ * pinned to one core: 12.4 s on a worker against 14.2 s here, 211 against 248 MB); else none, and
+ * the documents are built in this thread.
  */
-export function autoWorkers(documents: number, cores: number = availableParallelism()): number {
-  const n = Math.min(cores, Math.floor(documents / DOCUMENTS_PER_WORKER));
+export function autoWorkers(work: number, cores: number = availableParallelism()): number {
+  const n = Math.min(cores, Math.floor(work / WORK_PER_WORKER));
   if (n >= 2) return n;
-  return documents >= ONE_WORKER_DOCUMENTS ? 1 : 0;
+  return cores === 1 && n === 1 ? 1 : 0;
 }
 
 export interface BuildOptions extends PipelineOptions {
-  /** worker threads to build on: 0 builds in this thread, 1 or more on that many worker threads; 'auto' (the default) decides by cores and documents (autoWorkers); each worker loads its own pipeline from the same options */
+  /** worker threads to build on: 0 builds in this thread, 1 or more on that many worker threads; 'auto' (the default) decides by cores and the work to do (autoWorkers); each worker loads its own pipeline from the same options */
   workers?: number | 'auto';
   /** files, folders or globs */
   inputs: readonly string[];
@@ -103,6 +115,7 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   const ids = uniqueIds(rel);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const jobs: BuildJob[] = resolved.map((r) => ({ id: ids.get(r.path)!, path: r.path, file: r.file, outDir, maxBytes }));
+  const work = new Map(resolved.map((r) => [r.file, inputWork(r.path, r.bytes)]));
   let done = 0;
   const byCode: Record<string, number> = {};
   const first: BuildResult['warnings']['first'] = [];
@@ -120,7 +133,7 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   for (const entry of kept) if (entry) progress({ entry, warnings: { byCode: {}, first: [] } });
   const limited = options.timeout !== undefined || options.maxMemoryMb !== undefined;
   const asked = options.workers ?? 'auto';
-  const workers = Math.min(Math.max(asked === 'auto' ? (workerScript() ? autoWorkers(todo.length) : 0) : asked, limited ? 1 : 0), todo.length);
+  const workers = Math.min(Math.max(asked === 'auto' ? (workerScript() ? autoWorkers(todo.reduce((sum, job) => sum + work.get(job.file)!, 0)) : 0) : asked, limited ? 1 : 0), todo.length);
   let events: BuildEvent[];
   if (todo.length === 0) {
     events = [];

@@ -20,6 +20,8 @@ export interface ResolvedInput {
   file: string;
   /** path relative to its base with / separators: the folder given as input, else the file's own folder */
   path: string;
+  /** its size when found (for sizing the build; the build reads and checks it again) */
+  bytes: number;
 }
 
 export interface Discovery {
@@ -62,7 +64,7 @@ async function isCorpusFolder(dir: string): Promise<boolean> {
  * front. A path that does not exist (and is no glob) throws NoInputsError naming it.
  */
 export async function resolveInputs(inputs: readonly string[], root: string, exclude: readonly string[] = []): Promise<Discovery> {
-  const found = new Map<string, { file: string; base: string; rel: string }>(); // by real path
+  const found = new Map<string, { file: string; base: string; rel: string; bytes: number }>(); // by real path
   const skipped: Discovery['skipped'] = [];
   const visited = new Set<string>(); // real paths of folders entered
   const excluded = (file: string): boolean => exclude.some((dir) => file === dir || file.startsWith(dir + sep));
@@ -72,7 +74,7 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
     if (!st.isFile()) return skip(file, base, kindOf(st));
     const real = await realpath(file);
     if (excluded(file) || excluded(real)) return;
-    if (!found.has(real)) found.set(real, { file, base, rel: toPosix(relative(base, file)) });
+    if (!found.has(real)) found.set(real, { file, base, rel: toPosix(relative(base, file)), bytes: st.size });
   };
 
   const walk = async (dir: string, base: string): Promise<void> => {
@@ -120,6 +122,6 @@ export async function resolveInputs(inputs: readonly string[], root: string, exc
   // the same name from two places: put the base folder's own name in front (d1/a.txt, d2/a.txt)
   const byName = new Map<string, number>();
   for (const { rel } of found.values()) byName.set(rel, (byName.get(rel) ?? 0) + 1);
-  const named = [...found.values()].map(({ file, base, rel }) => ({ file, path: (byName.get(rel) ?? 0) > 1 ? `${basename(base)}/${rel}` : rel }));
+  const named = [...found.values()].map(({ file, base, rel, bytes }) => ({ file, path: (byName.get(rel) ?? 0) > 1 ? `${basename(base)}/${rel}` : rel, bytes }));
   return { inputs: named.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.file < b.file ? -1 : 1)), skipped };
 }

@@ -39,7 +39,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .option('--rules <file>', 'OCR rules file (JSON or YAML): extra confusion pairs, protected names, forced corrections')
     .addOption(new Option('-j, --concurrency <n>', 'documents in flight at once').default(2).argParser(wholeNumber('--concurrency', 1)))
     .addOption(
-      new Option('-w, --workers <n>', 'worker threads (0: this thread), or auto: one per core when there are 2+ cores and 16+ documents per worker to build, one for 200+ documents on one core, else 0')
+      new Option('-w, --workers <n>', 'worker threads (0: this thread), or auto: one per core when there are 2+ cores and 16 MB of input per worker to build (a PDF byte counts as 12, a .docx byte as 2), one for 16 MB on one core, else 0')
         .default('auto')
         .argParser((v: string): number | 'auto' => {
           if (v === 'auto') return 'auto';
