@@ -67,7 +67,7 @@ export interface BuildOptions extends PipelineOptions {
   maxBytes?: number;
   /** per-document time limit in seconds: a document past it fails alone (builds on worker threads, at least one) */
   timeout?: number;
-  /** per-worker heap limit in MB: a document that needs more fails alone (builds on worker threads, at least one) */
+  /** per-worker heap limit in MB: a document that needs more fails alone (builds on worker child processes, at least one: see PoolOptions.maxMemoryMb) */
   maxMemoryMb?: number;
   /** rebuild and rewrite every document, even those unchanged since the last build into outDir */
   force?: boolean;
@@ -138,7 +138,7 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   if (todo.length === 0) {
     events = [];
   } else if (limited && !workerScript()) {
-    throw new Error('--timeout and --max-memory run documents on worker threads: build the compiled worker first (npm run build)');
+    throw new Error('--timeout and --max-memory run documents on workers (threads, or processes under --max-memory): build the compiled worker first (npm run build)');
   } else if ((workers >= 1 || limited) && workerScript()) {
     events = (await runPool(todo, { workers, setup: { rules: options.rules, ocr: options.ocr, maxPages: options.maxPages }, timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined, maxMemoryMb: options.maxMemoryMb }, (e) => progress(stamp(e)))).map(stamp);
   } else {
