@@ -69,6 +69,8 @@ export interface BuildOptions extends PipelineOptions {
   timeout?: number;
   /** per-worker heap limit in MB: a document that needs more fails alone (builds on worker child processes, at least one: see PoolOptions.maxMemoryMb) */
   maxMemoryMb?: number;
+  /** write each document's JSON compact, on one line (half the bytes, serialized in half the time); index.json stays indented. Part of the build key: switching layout rebuilds */
+  compact?: boolean;
   /** rebuild and rewrite every document, even those unchanged since the last build into outDir */
   force?: boolean;
   /** each document as it finishes (or is kept unchanged), with how many are done */
@@ -114,7 +116,7 @@ async function runBuild(options: BuildOptions, onEntry: (entry: IndexEntry) => v
   const rel = resolved.map((r) => r.path);
   const ids = uniqueIds(rel);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const jobs: BuildJob[] = resolved.map((r) => ({ id: ids.get(r.path)!, path: r.path, file: r.file, outDir, maxBytes }));
+  const jobs: BuildJob[] = resolved.map((r) => ({ id: ids.get(r.path)!, path: r.path, file: r.file, outDir, maxBytes, ...(options.compact ? { compact: true } : {}) }));
   const work = new Map(resolved.map((r) => [r.file, inputWork(r.path, r.bytes)]));
   let done = 0;
   const byCode: Record<string, number> = {};

@@ -98,4 +98,14 @@ describe('incremental builds', () => {
     expect(off.index.documents[0].build).toBe(pipelineKey(pipelineVersion({ ocr: false })));
     expect(rewritten(beforeOff, stamps(out))).toEqual(['a.json', 'b.json', 'index.json']);
   }, 60_000);
+
+  it('the compact layout has a build key of its own; an indented corpus keeps the key it had', () => {
+    const indented = pipelineVersion({});
+    expect(indented).not.toHaveProperty('compact');
+    const compact = pipelineVersion({ compact: true });
+    expect(compact).toEqual({ ...indented, compact: true });
+    expect(pipelineKey(compact)).not.toBe(pipelineKey(indented));
+    // the key of an indented build is the hash of its four parts, as before the layout option
+    expect(pipelineKey({ ...indented, compact: false })).toBe(pipelineKey(indented));
+  });
 });

@@ -27,18 +27,23 @@ export interface PipelineVersion {
   ocr: boolean;
   /** the OCR rules in force (the defaults merged with a rules file), null when OCR is off */
   rules: OcrRules | null;
+  /** documents written as compact JSON (--compact): other bytes, so another build */
+  compact?: boolean;
 }
 
 /** The pipeline version of this installation for these options (a rules file is read and merged here). */
-export function pipelineVersion(options: Pick<PipelineOptions, 'rules' | 'ocr'>): PipelineVersion {
+export function pipelineVersion(options: Pick<PipelineOptions, 'rules' | 'ocr'> & { compact?: boolean }): PipelineVersion {
   const ocr = options.ocr !== false;
   const rules = !ocr ? null : options.rules === undefined ? defaultRules() : typeof options.rules === 'string' ? loadRules(options.rules) : options.rules;
-  return { tool: TOOL_VERSION, schema: SCHEMA_VERSION, ocr, rules };
+  return { tool: TOOL_VERSION, schema: SCHEMA_VERSION, ocr, rules, ...(options.compact ? { compact: true } : {}) };
 }
 
 /** The `build` key of an index entry: 16 hex digits of the sha256 of the pipeline version. */
 export function pipelineKey(version: PipelineVersion): string {
-  return createHash('sha256').update(JSON.stringify([version.tool, version.schema, version.ocr, version.rules])).digest('hex').slice(0, 16);
+  // compact only when set, so that the keys of indented corpora stay what they were
+  const parts: unknown[] = [version.tool, version.schema, version.ocr, version.rules];
+  if (version.compact) parts.push('compact');
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 }
 
 /** sha256 of a file's bytes, streamed (inputs can be large PDFs). */

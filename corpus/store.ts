@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import type { PlanDocument } from '../schemas/document.js';
 import { describeIssues, formatProblems, validateDocument } from '../pipeline/emit/validate.js';
-import { serializedBytes, writeAtomic } from '../pipeline/emit/write.js';
+import { serializedBytes, writeAtomic, type JsonLayout } from '../pipeline/emit/write.js';
 import { isTemporary } from '../core/atomic-write.js';
 
 /** A corpus folder or file that cannot be read or does not validate; `file` names it. */
@@ -123,13 +123,13 @@ export interface CorpusWriter {
 }
 
 /** A corpus folder on a (possibly shared) file system: every file written atomically (temporary file, then rename). */
-export function folderWriter(dir: string): CorpusWriter {
+export function folderWriter(dir: string, layout: JsonLayout = 'indented'): CorpusWriter {
   return {
     async writeDocument(document, extractedText) {
       const extracted = document.source.extracted;
       if (extracted && extractedText !== undefined) await writeAtomic(join(dir, extracted.path), extractedText);
       const output = `${document.id}.json`;
-      await writeAtomic(join(dir, output), serializedBytes(document));
+      await writeAtomic(join(dir, output), serializedBytes(document, layout));
       return output;
     },
     async writeIndex(index) {

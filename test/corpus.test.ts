@@ -75,6 +75,36 @@ describe('plancorpus build (the real binary)', () => {
     }
   });
 
+  it('--compact writes each document on one line, the same data; switching layout rebuilds, keeping it does not', async () => {
+    const c = tmp();
+    const r = await cli(['build', 'fixtures', '--out', c, '--compact']);
+    expect(r.code).toBe(0);
+    const [indented, compact] = [files(a), files(c)];
+    expect(Object.keys(compact)).toEqual(Object.keys(indented));
+    const index = CorpusIndex.parse(JSON.parse(compact['index.json']));
+    const before = CorpusIndex.parse(JSON.parse(indented['index.json']));
+    // the entries differ only in their build key: the layout is part of it
+    expect(index.documents.map((d) => ({ ...d, build: '' }))).toEqual(before.documents.map((d) => ({ ...d, build: '' })));
+    expect(new Set(index.documents.map((d) => d.build)).size).toBe(1);
+    expect(index.documents[0].build).not.toBe(before.documents[0].build);
+    for (const d of index.documents) {
+      const text = compact[d.output!];
+      expect(text.indexOf('\n')).toBe(text.length - 1); // one line, then the newline
+      expect(JSON.parse(text)).toEqual(JSON.parse(indented[d.output!]));
+      expect(text.length).toBeLessThan(indented[d.output!].length);
+    }
+    const size = (fs: Record<string, string>) => index.documents.reduce((n, d) => n + Buffer.byteLength(fs[d.output!]), 0);
+    expect(size(compact)).toBeLessThan(size(indented) * 0.6);
+    // the extracted texts of PDFs and .docx are the same files
+    for (const f of Object.keys(compact).filter((f) => f.endsWith('.txt'))) expect(compact[f]).toBe(indented[f]);
+    expect((await cli(['validate', c])).code).toBe(0);
+    // kept as it is by a --compact re-run; rebuilt, indented, by one without
+    expect((await cli(['build', 'fixtures', '--out', c, '--compact'])).stdout).toMatch(new RegExp(`${index.documents.length} documents unchanged since the last build`));
+    const back = await cli(['build', 'fixtures', '--out', c]);
+    expect(back.stdout).not.toMatch(/unchanged since the last build/);
+    expect(files(c)).toEqual(indented);
+  });
+
   it('says which documents a re-run kept unchanged, and counts their warnings for --strict', async () => {
     const c = tmp();
     const input = join('fixtures', FIXTURE_FILES['003']);

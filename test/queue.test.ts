@@ -224,6 +224,27 @@ describe('plancorpus queue and worker over a real Redis', () => {
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toMatchObject({ documents: 1, failed: 0, entries: [{ id: 'a', status: 'ok', output: 'a.json' }] });
   }, 120_000);
+  it('queue add --compact: workers write compact documents, and collect gives what build --compact gives', async () => {
+    const inputs = join(work, 'in4');
+    mkdirSync(inputs);
+    cpSync(join(FIXTURES, '004_28dd4271f70e694a.txt'), join(inputs, '004_28dd4271f70e694a.txt'));
+    cpSync(join(FIXTURES, 'docx', 'zhanhe-excerpt.docx'), join(inputs, 'zhanhe-excerpt.docx')); // and its extracted text
+    const [out, local] = [join(work, 'out4'), join(work, 'local4')];
+    expect((await cli(['queue', 'add', inputs, '--redis', redis, '--queue', 'q4', '--out', out, '--compact'])).code).toBe(0);
+    const w = startWorker(redis, 'q4');
+    try {
+      expect(await statusWhen('q4', (s) => s.done === 2)).toMatchObject({ done: 2, failed: 0 });
+    } finally {
+      w.child.kill('SIGTERM');
+      await exited(w.child);
+    }
+    expect((await cli(['queue', 'collect', '--redis', redis, '--queue', 'q4', '--out', out])).code).toBe(0);
+    expect((await cli(['build', inputs, '--out', local, '--compact', '-q'])).code).toBe(0);
+    expect(files(out)).toEqual(files(local));
+    const doc = readFileSync(join(out, '004_28dd4271f70e694a.json'), 'utf8');
+    expect(doc.indexOf('\n')).toBe(doc.length - 1);
+  }, 120_000);
+
   it('a job past --job-timeout is stopped, even in synchronous work: its thread is ended, the job fails, the worker goes on', async () => {
     const inputs = join(work, 'in3');
     mkdirSync(inputs);

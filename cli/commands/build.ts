@@ -27,6 +27,7 @@ interface BuildOpts {
   quiet?: boolean;
   strict?: boolean;
   force?: boolean;
+  compact?: boolean;
   format: string;
   logFormat: LogFormat;
 }
@@ -53,6 +54,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
     .addOption(new Option('--timeout <seconds>', 'a document still running after this long fails alone (runs on worker threads)').argParser(wholeNumber('--timeout', 1)))
     .addOption(new Option('--max-memory <mb>', 'heap limit per worker in MB (workers are then child processes): a document that needs more fails alone').argParser(wholeNumber('--max-memory', 64)))
     .addOption(new Option('--log-format <format>', 'progress and results as text, or as one JSON object per event on stdout').choices(['text', 'json']).default('text'))
+    .option('--compact', "write each document's JSON on one line (index.json stays indented): half the bytes, serialized in half the time")
     .option('--strict', 'exit 1 when any document has warnings, too')
     .option('--force', 'rebuild every document; by default one whose source, pipeline version and options are unchanged since the last build into --out is kept as it is');
   return withOutputOptions(cmd).action(async (inputs: string[], opts: BuildOpts) => {
@@ -67,6 +69,7 @@ export function buildCommand(io: Io, setExit: SetExit): Command {
         rules: opts.rules,
         workers: opts.workers ?? 'auto',
         force: opts.force,
+        compact: opts.compact,
         maxBytes: opts.maxBytes,
         maxPages: opts.maxPages,
         timeout: opts.timeout,

@@ -33,10 +33,11 @@ export function queueCommand(io: Io, setExit: SetExit): Command {
     .addOption(redisOption())
     .addOption(queueOption())
     .option('--rules <file>', 'OCR rules file (JSON or YAML), as for build')
+    .option('--compact', "write each document's JSON on one line, as for build")
     .addOption(new Option('--attempts <n>', 'tries per job before it fails').default(3).argParser(wholeNumber('--attempts', 1)));
-  withOutputOptions(add).action(async (inputs: string[], opts: Target & { out: string; rules?: string; attempts: number }) => {
+  withOutputOptions(add).action(async (inputs: string[], opts: Target & { out: string; rules?: string; compact?: boolean; attempts: number }) => {
     const { enqueue } = await import('../../corpus/queue/client.js');
-    const r = await asUsage(() => enqueue({ inputs, outDir: opts.out, redis: opts.redis, queue: opts.queue, rules: opts.rules, attempts: opts.attempts }));
+    const r = await asUsage(() => enqueue({ inputs, outDir: opts.out, redis: opts.redis, queue: opts.queue, rules: opts.rules, compact: opts.compact, attempts: opts.attempts }));
     if (opts.format === 'json') io.stdout(`${JSON.stringify(r)}\n`);
     else if (!opts.quiet) io.stdout(`${r.added} job(s) added, ${r.documents - r.added} already queued, for ${r.documents} document(s) into ${opts.out} (pipeline ${r.build})\n`);
     setExit(EXIT.ok);

@@ -45,6 +45,8 @@ async function withQueue<T>(target: QueueTarget, fn: (queue: Queue, name: string
 
 export interface EnqueueOptions extends QueueTarget, RetryOptions, Pick<PipelineOptions, 'rules' | 'ocr'> {
   inputs: readonly string[];
+  /** documents written as compact JSON, as build --compact */
+  compact?: boolean;
   outDir: string;
   root?: string;
 }

@@ -30,7 +30,7 @@ export type DocumentJob = z.infer<typeof DocumentJob>;
 
 /** The pipeline version behind a build key, stored once per key. */
 export const StoredPipeline = z
-  .object({ tool: z.string(), schema: z.string(), ocr: z.boolean(), rules: OcrRules.nullable() })
+  .object({ tool: z.string(), schema: z.string(), ocr: z.boolean(), rules: OcrRules.nullable(), compact: z.boolean().optional() })
   .strict();
 
 /** The documents of one output folder, in index order, with their job ids. */

@@ -54,6 +54,8 @@ export const workerName = (): string => `${hostname()}:${process.pid}`;
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const name = options.queue ?? DEFAULT_QUEUE;
   const pools = new Map<string, Promise<BuildPool>>();
+  /** the build keys whose documents are written compact (queue add --compact) */
+  const compactBuilds = new Set<string>();
   let redis: Awaited<ReturnType<Worker['getBackend']>['client']> | null = null;
   const concurrency = options.concurrency ?? 1;
 
@@ -73,6 +75,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (mine !== build) {
       throw new UnrecoverableError(`pipeline-mismatch: the job was added by plancorpus ${stored.tool} (schema ${stored.schema}); this worker runs ${TOOL_VERSION} (schema ${SCHEMA_VERSION})`);
     }
+    if (stored.compact) compactBuilds.add(build);
     return poolOf({ ocr: stored.ocr, rules: stored.rules ?? undefined });
   };
 
@@ -85,7 +88,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       pool.catch(() => pools.delete(data.build)); // asked again with the next job
     }
     const threads = pool;
-    const event = await (await threads).run({ id: data.id, path: data.path, file: data.file, outDir: data.outDir, maxBytes: DEFAULT_MAX_BYTES, sha256: data.sha256 }).catch((err: unknown) => {
+    const event = await (await threads).run({ id: data.id, path: data.path, file: data.file, outDir: data.outDir, maxBytes: DEFAULT_MAX_BYTES, sha256: data.sha256, compact: compactBuilds.has(data.build) }).catch((err: unknown) => {
       // a thread that could not be restarted ends its pool: the job is retried, on a new one
       if (pools.get(data.build) === threads) pools.delete(data.build);
       throw err;

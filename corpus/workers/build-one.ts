@@ -18,6 +18,8 @@ export interface BuildJob {
   maxBytes: number;
   /** the sha256 the input had when the job was queued: a file changed since fails with input-changed, unbuilt */
   sha256?: string;
+  /** each document's JSON on one line (--compact); index.json stays indented */
+  compact?: boolean;
 }
 
 /** A warning of a built document, for the batch's summary: code, message and raw line. */
@@ -82,7 +84,7 @@ export async function buildOne(job: BuildJob, pipeline: Pipeline): Promise<Build
 }
 
 /** Process bytes already read for a job and write the document through `writer` (default: the job's output folder). */
-export async function buildBytes(job: Pick<BuildJob, 'id' | 'path' | 'outDir'>, bytes: Uint8Array, pipeline: Pipeline, writer: CorpusWriter = folderWriter(job.outDir)): Promise<BuildEvent> {
+export async function buildBytes(job: Pick<BuildJob, 'id' | 'path' | 'outDir' | 'compact'>, bytes: Uint8Array, pipeline: Pipeline, writer: CorpusWriter = folderWriter(job.outDir, job.compact ? 'compact' : 'indented')): Promise<BuildEvent> {
   const { id, path } = job;
   if (detectFormat(bytes) === 'pdf') boundHeapForPdf();
   const result = await pipeline.run(id, { path, bytes });
