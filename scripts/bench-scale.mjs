@@ -7,7 +7,8 @@
 //   warm build       the same again with --force (inputs in the page cache, every document rebuilt and rewritten)
 //   --workers 1 / 2  warm builds on worker threads
 //   one core         warm builds pinned to one CPU (taskset -c 0), in this thread and on one worker:
-//                    without the pin, V8's collector threads run on the second core beside the build
+//                    without the pin, V8's collector threads run on the second core beside the build;
+//                    and on one worker with --compact (documents on one line), into a folder of its own
 //   unchanged re-run nothing to do: every input hashed and compared with index.json
 //   one changed      one input edited: that document alone rebuilt
 // With --queue, instead: the same corpus through `plancorpus queue add` and 1, 2 and 4 `plancorpus worker`
@@ -91,6 +92,7 @@ function benchBuild() {
     for (const w of ['1', '2', 'auto']) line(`warm build, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', w]));
     if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
       for (const w of ['0', '1']) line(`one core, --workers ${w}`, timed(['build', inputs, '--out', out, '-q', '--force', '--workers', w], { oneCore: true }));
+      line('one core, w1, --compact', timed(['build', inputs, '--out', join(work, 'compact'), '-q', '--workers', '1', '--compact'], { oneCore: true }));
     } else console.log('one core: skipped (no taskset)');
   }
 
