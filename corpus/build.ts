@@ -6,6 +6,7 @@ import { CorpusIndex, type IndexEntry } from '../schemas/corpus.js';
 import { SCHEMA_VERSION } from '../schemas/document.js';
 import type { PipelineOptions } from '../pipeline/document.js';
 import { uniqueIds } from '../pipeline/emit/document-id.js';
+import { extensionFormat } from '../pipeline/ingest/format.js';
 import { folderWriter, removeStale } from './store.js';
 import { resolveInputs, NoInputsError, type Discovery } from './inputs.js';
 import { plainError } from './plain-error.js';
@@ -27,8 +28,8 @@ export const DEFAULT_MAX_BYTES = 50_000_000;
  * a .docx is zipped XML (45 KB held 66 KB of text); other inputs are their text.
  */
 export function inputWork(path: string, bytes: number): number {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return ext === 'pdf' ? bytes * 12 : ext === 'docx' ? bytes * 2 : bytes;
+  const format = extensionFormat(path);
+  return format === 'pdf' ? bytes * 12 : format === 'docx' ? bytes * 2 : bytes;
 }
 
 /**

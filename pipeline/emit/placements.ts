@@ -57,18 +57,27 @@ function byPage(placements: readonly Placement[]): Placement[] {
   return out;
 }
 
-/** A table row cut by a page break: the cells of its first part and of its rest (LayoutTable.continuedRows). */
+/** A table row cut by a page break: the cells of its first part and of its rest (LayoutTable.continuedRows), and the text range of each part's line. */
 interface Cut {
   above: LayoutCell[];
   below: LayoutCell[];
+  aboveStart: number;
+  aboveEnd: number;
+  belowStart: number;
+  belowEnd: number;
 }
 
+/** The cuts whose two parts both have cells, their lines' ranges worked out once (every span of the document is checked against them). */
 function cutsOf(layout: Layout): Cut[] {
-  return layout.tables.flatMap((t) => (t.continuedRows ?? []).map((g) => ({ above: t.cells.filter((c) => c.row === g - 1), below: t.cells.filter((c) => c.row === g) })));
+  return layout.tables.flatMap((t) =>
+    (t.continuedRows ?? []).flatMap((g) => {
+      const above = t.cells.filter((c) => c.row === g - 1);
+      const below = t.cells.filter((c) => c.row === g);
+      if (above.length === 0 || below.length === 0) return [];
+      return [{ above, below, aboveStart: Math.min(...above.map((c) => c.start)), aboveEnd: Math.max(...above.map((c) => c.end)), belowStart: Math.min(...below.map((c) => c.start)), belowEnd: Math.max(...below.map((c) => c.end)) }];
+    }),
+  );
 }
-
-const lineStart = (cells: readonly LayoutCell[]): number => Math.min(...cells.map((c) => c.start));
-const lineEnd = (cells: readonly LayoutCell[]): number => Math.max(...cells.map((c) => c.end));
 
 /**
  * The two stretches of a range from a cut row's first part to its rest, leaving out what lies
@@ -76,7 +85,7 @@ const lineEnd = (cells: readonly LayoutCell[]): number => Math.max(...cells.map(
  * column's cell of the rest (a value cut in two), else the two lines; null for any other range.
  */
 function cutParts(cuts: readonly Cut[], start: number, end: number): Array<[number, number]> | null {
-  const cut = cuts.find((c) => c.above.length > 0 && c.below.length > 0 && start >= lineStart(c.above) && start < lineEnd(c.above) && end > lineStart(c.below) && end <= lineEnd(c.below));
+  const cut = cuts.find((c) => start >= c.aboveStart && start < c.aboveEnd && end > c.belowStart && end <= c.belowEnd);
   if (!cut) return null;
   const x = cut.above.find((c) => c.start <= start && start < c.end);
   const y = x && cut.below.find((c) => c.col === x.col && c.start < end && end <= c.end);
@@ -86,8 +95,8 @@ function cutParts(cuts: readonly Cut[], start: number, end: number): Array<[numb
         [y.start, end],
       ]
     : [
-        [start, lineEnd(cut.above)],
-        [lineStart(cut.below), end],
+        [start, cut.aboveEnd],
+        [cut.belowStart, end],
       ];
 }
 

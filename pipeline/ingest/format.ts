@@ -64,6 +64,12 @@ const extensionOf = (path: string): string => {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 };
 
+/** The format a path's extension names (FORMAT_EXTENSIONS), or null; the bytes may still say otherwise (inputFormat). */
+export function extensionFormat(path: string): InputFormat | null {
+  const ext = extensionOf(path);
+  return (Object.keys(FORMAT_EXTENSIONS) as InputFormat[]).find((f) => FORMAT_EXTENSIONS[f].includes(ext)) ?? null;
+}
+
 /** Formats that are close to a supported one but are not read, with what to do instead. */
 const HINTS: Record<string, string> = {
   doc: 'a legacy binary Word file: save it as .docx',
@@ -82,8 +88,8 @@ const HINTS: Record<string, string> = {
 export function inputFormat(path: string, bytes: Uint8Array): InputFormat {
   if (bytes.length > 0 && detectFormat(bytes) === 'pdf') return 'pdf';
   const ext = extensionOf(path);
-  const format = (Object.keys(FORMAT_EXTENSIONS) as InputFormat[]).find((f) => FORMAT_EXTENSIONS[f].includes(ext));
-  if (format === undefined) {
+  const format = extensionFormat(path);
+  if (format === null) {
     const what = ext === '' ? 'a file without an extension' : `.${ext}${HINTS[ext] ? ` (${HINTS[ext]})` : ''}`;
     throw new UnsupportedFormatError(`${what} is not an input format; ${SUPPORTED_FORMATS_TEXT}`);
   }
