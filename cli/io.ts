@@ -6,13 +6,36 @@ export interface Io {
   stderr: (s: string) => void;
   /** is stderr a terminal (progress is shown only then) */
   stderrIsTTY: boolean;
+  /**
+   * Settles once stdout has taken what was written (a streaming command waits on it between pieces,
+   * so that a slow reader of a pipe holds the command back instead of its output piling up in memory).
+   * Without it, writes are taken at once (output collected in memory, as in tests).
+   */
+  stdoutDrained?: () => Promise<void>;
 }
 
 export const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutDrained: () => drained(process.stdout),
 };
+
+/** Settles when the stream has no more buffered than its limit, or once it has ended or failed (nothing will drain it then). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
 
 /** Exit codes: 0 clean, 1 some documents failed (or differ, or could not be read), 2 usage or fatal error. */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;

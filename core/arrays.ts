@@ -19,3 +19,15 @@ export function maxOf(xs: Iterable<number>, empty = -Infinity): number {
   }
   return m;
 }
+
+/** The items under each key, keys in the order first met and items in their order. */
+export function groupBy<T>(items: Iterable<T>, key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}

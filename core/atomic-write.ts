@@ -1,4 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -36,4 +37,56 @@ export function writeAtomicSync(path: string, bytes: Uint8Array): void {
 /** Is this file name one of writeAtomicSync's temporary files (left behind only when a process is killed between write and rename)? */
 export function isTemporary(name: string): boolean {
   return TEMPORARY_FILE.test(basename(name));
+}
+
+/** A file written piece by piece that appears whole or not at all: see openAtomic. */
+export interface AtomicFile {
+  write(bytes: Uint8Array): Promise<void>;
+  /** close the temporary file and rename it over the target */
+  commit(): Promise<void>;
+  /** close and remove the temporary file; the target is left as it was */
+  abort(): Promise<void>;
+}
+
+/**
+ * Open a file to be written in pieces (an export of a whole corpus, too big to hold as one text):
+ * the pieces go to a temporary file in the target's folder (made when missing), which commit()
+ * renames over the target, so a reader never sees half an export and a failed one leaves the old file.
+ */
+export async function openAtomic(path: string): Promise<AtomicFile> {
+  const folder = dirname(path);
+  const tmp = join(folder, `.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle;
+  try {
+    handle = await open(tmp, 'w');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(folder, { recursive: true });
+    handle = await open(tmp, 'w');
+  }
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    async write(bytes) {
+      // a write may take fewer bytes than given: go on from where it stopped
+      for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+    },
+    async commit() {
+      try {
+        await close();
+        await rename(tmp, path);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async abort() {
+      await close().catch(() => undefined);
+      await rm(tmp, { force: true });
+    },
+  };
 }

@@ -113,6 +113,25 @@ export async function openCorpus(dir: string): Promise<CorpusReader> {
 }
 
 /**
+ * The built documents of an open corpus read with `schema`, one at a time in index order, so that a
+ * tool over a national corpus holds one document, not all of them. A document that cannot be read
+ * or does not validate is passed to `skipped` with why, and the rest are still read.
+ */
+export function* readEach<T>(corpus: CorpusReader, schema: z.ZodType<T>, skipped: (id: string, message: string) => void): Generator<{ entry: IndexEntry; doc: T }> {
+  for (const entry of corpus.built()) {
+    let doc: T;
+    try {
+      doc = corpus.documentAs(entry, schema);
+    } catch (err) {
+      if (!(err instanceof CorpusError)) throw err;
+      skipped(entry.id, err.message);
+      continue;
+    }
+    yield { entry, doc };
+  }
+}
+
+/**
  * Where a build writes: a document with its extracted text, and the index. An interface so that a
  * store other than a folder (an object store) can take the same documents.
  */

@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import type { z } from 'zod';
 import type { ExportFormat } from '../../corpus/export/format.js';
+import type { RecordExport, TextSink } from '../../corpus/export/stream.js';
 import { CORPUS_DIR, EXIT, type Io, type SetExit } from '../io.js';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'jsonl'];
@@ -15,17 +14,12 @@ interface ExportOpts {
 
 /**
  * One export subcommand: `plancorpus export NAME [corpus-dir] --format csv|jsonl [--bom] [--output-file FILE]`.
+ * Streamed: one document is read, turned into rows and written at a time (corpus/export/stream.ts);
+ * a file is written atomically (a temporary file renamed into place once the export is complete).
  * Exit 0 ok; 1 when some documents could not be read (they are named on stderr, the rest is exported);
  * 2 usage or fatal error (bad option, no readable corpus at corpus-dir).
  */
-function exportSubcommand<T>(
-  io: Io,
-  setExit: SetExit,
-  name: string,
-  description: string,
-  defaultFormat: ExportFormat,
-  load: () => Promise<{ schema: z.ZodType<T>; render: (docs: T[], format: ExportFormat, bom: boolean) => string }>,
-): Command {
+function exportSubcommand<T, F extends string>(io: Io, setExit: SetExit, name: string, description: string, defaultFormat: ExportFormat, load: () => Promise<RecordExport<T, F>>): Command {
   return new Command(name)
     .description(description)
     .argument(`[${CORPUS_DIR}]`, 'corpus folder (with index.json)', 'output')
@@ -40,19 +34,40 @@ function exportSubcommand<T>(
       };
       if (!FORMATS.includes(opts.format as ExportFormat)) return fail(`--format must be csv or jsonl, not ${JSON.stringify(opts.format)}`);
       if (opts.bom && opts.format !== 'csv') return fail('--bom is for --format csv only');
-      const { readCorpus } = await import('../../corpus/export/read-corpus.js');
-      const { schema, render } = await load();
-      let read;
+      const { openCorpus } = await import('../../corpus/store.js');
+      const { exportRecords } = await import('../../corpus/export/stream.js');
+      const spec = await load();
+      let corpus;
       try {
-        read = await readCorpus(dir, schema);
+        corpus = await openCorpus(dir);
       } catch (err) {
         return fail(`cannot read corpus ${dir}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      for (const p of read.problems) io.stderr(`plancorpus export ${name}: skipped ${p}\n`);
-      const text = render(read.docs, opts.format as ExportFormat, opts.bom);
-      if (opts.outputFile !== undefined) await writeFile(opts.outputFile, text, 'utf8');
-      else io.stdout(text);
-      setExit(read.problems.length > 0 ? EXIT.someFailed : EXIT.ok);
+      const onProblem = (p: string): void => io.stderr(`plancorpus export ${name}: skipped ${p}\n`);
+      let problems: number;
+      if (opts.outputFile !== undefined) {
+        const { openAtomic } = await import('../../core/atomic-write.js');
+        const file = await openAtomic(opts.outputFile);
+        try {
+          const count = await exportRecords(corpus, spec, opts.format as ExportFormat, { bom: opts.bom }, (text) => file.write(Buffer.from(text, 'utf8')));
+          await file.commit();
+          count.problems.forEach(onProblem);
+          problems = count.problems.length;
+        } catch (err) {
+          await file.abort();
+          throw err;
+        }
+      } else {
+        const drained = io.stdoutDrained;
+        const sink: TextSink = (text) => {
+          io.stdout(text);
+          return drained?.();
+        };
+        const count = await exportRecords(corpus, spec, opts.format as ExportFormat, { bom: opts.bom }, sink);
+        count.problems.forEach(onProblem);
+        problems = count.problems.length;
+      }
+      setExit(problems > 0 ? EXIT.someFailed : EXIT.ok);
     });
 }
 
@@ -60,36 +75,21 @@ export function exportCommand(io: Io, setExit: SetExit): Command {
   const cmd = new Command('export').description('Export data from a built corpus');
   cmd.addCommand(
     exportSubcommand(io, setExit, 'indicators', 'Indicator tables as one row per indicator × value column', 'csv', async () => {
-      const { formatIndicators } = await import('../../corpus/export/format.js');
-      const { ExportDocument, indicatorRows } = await import('../../corpus/export/indicator-rows.js');
-      return { schema: ExportDocument, render: (docs, format, bom) => formatIndicators(indicatorRows(docs), format, { bom }) };
+      const { ExportDocument, indicatorRowsOf, INDICATOR_FIELDS } = await import('../../corpus/export/indicator-rows.js');
+      return { schema: ExportDocument, fields: INDICATOR_FIELDS, rowsOf: indicatorRowsOf };
     }),
   );
   cmd.addCommand(
     exportSubcommand(io, setExit, 'paragraphs', 'Passages of running text (paragraphs, list items, 专栏 items) with their heading path, for search and retrieval', 'jsonl', async () => {
-      const { recordsToCsv, recordsToJsonl } = await import('../../corpus/export/format.js');
-      const { paragraphRows, PARAGRAPH_FIELDS } = await import('../../corpus/export/paragraph-rows.js');
+      const { paragraphRowsOf, PARAGRAPH_FIELDS } = await import('../../corpus/export/paragraph-rows.js');
       const { PlanDocument } = await import('../../schemas/document.js');
-      return {
-        schema: PlanDocument,
-        render: (docs, format, bom) => {
-          const rows = paragraphRows(docs);
-          return format === 'csv' ? recordsToCsv(PARAGRAPH_FIELDS, rows, { bom }) : recordsToJsonl(PARAGRAPH_FIELDS, rows);
-        },
-      };
+      return { schema: PlanDocument, fields: PARAGRAPH_FIELDS, rowsOf: paragraphRowsOf };
     }),
   );
   cmd.addCommand(
     exportSubcommand(io, setExit, 'facts', 'Facts read from the prose (metric, value, change, period, polarity) with region, year and raw position', 'csv', async () => {
-      const { recordsToCsv, recordsToJsonl } = await import('../../corpus/export/format.js');
-      const { factRows, FACT_FIELDS, FactsDocument } = await import('../../corpus/export/fact-rows.js');
-      return {
-        schema: FactsDocument,
-        render: (docs, format, bom) => {
-          const rows = factRows(docs);
-          return format === 'csv' ? recordsToCsv(FACT_FIELDS, rows, { bom }) : recordsToJsonl(FACT_FIELDS, rows);
-        },
-      };
+      const { factRowsOf, FACT_FIELDS, FactsDocument } = await import('../../corpus/export/fact-rows.js');
+      return { schema: FactsDocument, fields: FACT_FIELDS, rowsOf: factRowsOf };
     }),
   );
   return cmd;

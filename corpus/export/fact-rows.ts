@@ -44,36 +44,39 @@ export const FACT_FIELDS: ReadonlyArray<keyof FactRow> = [
 
 /** Facts in document order, one row each, with the document's region and the fact's raw position. */
 export function factRows(docs: readonly FactsDocument[]): FactRow[] {
-  return docs.flatMap((d) =>
-    d.facts.map((f) => ({
-      document_id: d.id,
-      doc_type: d.meta.docType,
-      province: d.meta.region.province,
-      city: d.meta.region.city,
-      county: d.meta.region.county,
-      region_code: d.meta.region.code,
-      fact_id: f.id,
-      section_id: f.sectionId,
-      paragraph_id: f.paragraphId,
-      metric: f.metric,
-      metric_text: f.metricText,
-      in_vocabulary: f.vocabulary,
-      value: f.value.value ?? null,
-      value_text: f.value.raw,
-      value_kind: f.value.kind,
-      unit: f.unit,
-      change: f.change?.quantity.value ?? null,
-      change_unit: f.change?.unit ?? null,
-      change_kind: f.change?.kind ?? null,
-      period_start: f.period?.start ?? null,
-      period_end: f.period?.end ?? null,
-      polarity: f.polarity,
-      qualifiers: f.qualifiers.join(' '),
-      raw: f.raw,
-      line: f.source.line,
-      column: f.source.column,
-      offset: f.source.offset,
-      end_offset: f.source.endOffset,
-    })),
-  );
+  return docs.flatMap(factRowsOf);
+}
+
+/** One document's facts, one row each, in its order. */
+export function factRowsOf(d: FactsDocument): FactRow[] {
+  return d.facts.map((f) => ({
+    document_id: d.id,
+    doc_type: d.meta.docType,
+    province: d.meta.region.province,
+    city: d.meta.region.city,
+    county: d.meta.region.county,
+    region_code: d.meta.region.code,
+    fact_id: f.id,
+    section_id: f.sectionId,
+    paragraph_id: f.paragraphId,
+    metric: f.metric,
+    metric_text: f.metricText,
+    in_vocabulary: f.vocabulary,
+    value: f.value.value ?? null,
+    value_text: f.value.raw,
+    value_kind: f.value.kind,
+    unit: f.unit,
+    change: f.change?.quantity.value ?? null,
+    change_unit: f.change?.unit ?? null,
+    change_kind: f.change?.kind ?? null,
+    period_start: f.period?.start ?? null,
+    period_end: f.period?.end ?? null,
+    polarity: f.polarity,
+    qualifiers: f.qualifiers.join(' '),
+    raw: f.raw,
+    line: f.source.line,
+    column: f.source.column,
+    offset: f.source.offset,
+    end_offset: f.source.endOffset,
+  }));
 }

@@ -24,15 +24,29 @@ export function toJsonl(rows: readonly IndicatorRow[]): string {
 
 type Cell = string | number | boolean | null;
 
+/** The CSV header line of these fields, with CRLF, after a byte-order mark when `bom`. */
+export function csvHeader(fields: readonly string[], opts: { bom?: boolean } = {}): string {
+  return `${opts.bom ? '\ufeff' : ''}${fields.join(',')}\r\n`;
+}
+
+/** One record as a CSV line (CRLF), its fields in the given order. */
+export function csvLine<F extends string>(fields: readonly F[], row: Record<F, Cell>): string {
+  return `${fields.map((f) => csvField(row[f])).join(',')}\r\n`;
+}
+
+/** One record as a JSON line, its keys in the given order, nulls kept. */
+export function jsonLine<F extends string>(fields: readonly F[], row: Record<F, Cell | readonly string[]>): string {
+  return `${JSON.stringify(Object.fromEntries(fields.map((f) => [f, row[f]])))}\n`;
+}
+
 /** CSV of flat records with the given field order (RFC 4180, CRLF, optional BOM). */
 export function recordsToCsv<F extends string>(fields: readonly F[], rows: ReadonlyArray<Record<F, Cell>>, opts: { bom?: boolean } = {}): string {
-  const lines = [fields.join(','), ...rows.map((r) => fields.map((f) => csvField(r[f])).join(','))];
-  return (opts.bom ? '\ufeff' : '') + lines.map((l) => `${l}\r\n`).join('');
+  return csvHeader(fields, opts) + rows.map((r) => csvLine(fields, r)).join('');
 }
 
 /** JSON Lines of flat records with the given key order. */
 export function recordsToJsonl<F extends string>(fields: readonly F[], rows: ReadonlyArray<Record<F, Cell | readonly string[]>>): string {
-  return rows.map((r) => `${JSON.stringify(Object.fromEntries(fields.map((f) => [f, r[f]])))}\n`).join('');
+  return rows.map((r) => jsonLine(fields, r)).join('');
 }
 
 export function formatIndicators(rows: readonly IndicatorRow[], format: ExportFormat, opts: { bom?: boolean } = {}): string {

@@ -57,45 +57,48 @@ export const INDICATOR_FIELDS: ReadonlyArray<keyof IndicatorRow> = [
 
 /** Flatten parsed documents to one row per indicator × value column, in document, table, row, column order. */
 export function indicatorRows(docs: readonly ExportDocument[]): IndicatorRow[] {
+  return docs.flatMap(indicatorRowsOf);
+}
+
+/** One document's rows: one per indicator × value column, in table, row, column order. */
+export function indicatorRowsOf(doc: ExportDocument): IndicatorRow[] {
   const out: IndicatorRow[] = [];
-  for (const doc of docs) {
-    const r = doc.meta.region ?? {};
-    const parts = [r.province, r.city, r.county].filter((p): p is string => typeof p === 'string' && p !== '');
-    for (const table of doc.tables) {
-      if (table.kind !== 'indicators') continue;
-      for (const ind of table.indicators) {
-        for (const col of table.columns) {
-          const q = ind.values[col.key];
-          if (q === undefined) continue;
-          out.push({
-            document_id: doc.id,
-            region: parts.length > 0 ? parts.join('') : null,
-            province: r.province ?? null,
-            city: r.city ?? null,
-            county: r.county ?? null,
-            year: doc.meta.year ?? null,
-            table_id: table.id,
-            table_title: table.title,
-            indicator_id: ind.id,
-            seq: ind.seq,
-            category: ind.category,
-            name: ind.name,
-            parent: ind.parent,
-            unit: ind.unit,
-            column_key: col.key,
-            column_header: col.header,
-            role: col.role,
-            column_year: col.year,
-            raw: q.raw,
-            kind: q.kind,
-            value: q.value ?? null,
-            qualifier: q.qualifier ?? null,
-            denominator: q.denominator ?? null,
-            merged: q.merged === true,
-            attribute: ind.attribute,
-            attribute_text: ind.attributeText,
-          });
-        }
+  const r = doc.meta.region ?? {};
+  const parts = [r.province, r.city, r.county].filter((p): p is string => typeof p === 'string' && p !== '');
+  for (const table of doc.tables) {
+    if (table.kind !== 'indicators') continue;
+    for (const ind of table.indicators) {
+      for (const col of table.columns) {
+        const q = ind.values[col.key];
+        if (q === undefined) continue;
+        out.push({
+          document_id: doc.id,
+          region: parts.length > 0 ? parts.join('') : null,
+          province: r.province ?? null,
+          city: r.city ?? null,
+          county: r.county ?? null,
+          year: doc.meta.year ?? null,
+          table_id: table.id,
+          table_title: table.title,
+          indicator_id: ind.id,
+          seq: ind.seq,
+          category: ind.category,
+          name: ind.name,
+          parent: ind.parent,
+          unit: ind.unit,
+          column_key: col.key,
+          column_header: col.header,
+          role: col.role,
+          column_year: col.year,
+          raw: q.raw,
+          kind: q.kind,
+          value: q.value ?? null,
+          qualifier: q.qualifier ?? null,
+          denominator: q.denominator ?? null,
+          merged: q.merged === true,
+          attribute: ind.attribute,
+          attribute_text: ind.attributeText,
+        });
       }
     }
   }

@@ -28,44 +28,47 @@ const heading = (s: Section): string => `${s.marker}${s.marker ? ' ' : ''}${s.ti
 
 /** Passages in document order: front matter, paragraphs, and 专栏 items where their box stands. */
 export function paragraphRows(docs: readonly PlanDocument[]): ParagraphRow[] {
+  return docs.flatMap(paragraphRowsOf);
+}
+
+/** One document's passages, in its order: front matter, paragraphs, and 专栏 items where their box stands. */
+export function paragraphRowsOf(doc: PlanDocument): ParagraphRow[] {
   const rows: ParagraphRow[] = [];
-  for (const doc of docs) {
-    const base = {
-      document_id: doc.id,
-      title: doc.meta.title,
-      doc_type: doc.meta.docType,
-      province: doc.meta.region.province,
-      city: doc.meta.region.city,
-      county: doc.meta.region.county,
-      year: doc.meta.year,
-    };
-    const boxes = new Map(doc.boxes.map((b) => [b.id, b]));
-    for (const p of doc.frontMatter?.paragraphs ?? []) {
-      rows.push({ ...base, section_path: '', section_id: null, paragraph_id: p.id, kind: 'front-matter', text: p.text, line: p.source.line, end_line: p.source.endLine });
-    }
-    for (const p of doc.paragraphs) {
-      rows.push({ ...base, section_path: '', section_id: null, paragraph_id: p.id, kind: p.kind, text: p.text, line: p.source.line, end_line: p.source.endLine });
-    }
-    const walk = (sections: readonly Section[], path: string[]): void => {
-      for (const s of sections) {
-        const here = [...path, heading(s)];
-        const sectionPath = here.join(' › ');
-        const passages = [
-          ...s.paragraphs.map((p) => ({ at: p.source.offset, row: { ...base, section_path: sectionPath, section_id: s.id, paragraph_id: p.id, kind: p.kind, text: p.text, line: p.source.line, end_line: p.source.endLine } })),
-          ...s.boxes.flatMap((id) => {
-            const b = boxes.get(id);
-            if (!b) return [];
-            return b.items.map((it, k) => ({
-              at: it.source.offset,
-              row: { ...base, section_path: `${sectionPath} › 专栏 ${b.title}`, section_id: s.id, paragraph_id: `${b.id}-${k + 1}`, kind: 'box-item', text: it.title ? `${it.title}。${it.text}` : it.text, line: it.source.line, end_line: it.source.endLine },
-            }));
-          }),
-        ].sort((x, y) => x.at - y.at);
-        for (const p of passages) rows.push(p.row);
-        walk(s.children, here);
-      }
-    };
-    walk(doc.sections, []);
+  const base = {
+    document_id: doc.id,
+    title: doc.meta.title,
+    doc_type: doc.meta.docType,
+    province: doc.meta.region.province,
+    city: doc.meta.region.city,
+    county: doc.meta.region.county,
+    year: doc.meta.year,
+  };
+  const boxes = new Map(doc.boxes.map((b) => [b.id, b]));
+  for (const p of doc.frontMatter?.paragraphs ?? []) {
+    rows.push({ ...base, section_path: '', section_id: null, paragraph_id: p.id, kind: 'front-matter', text: p.text, line: p.source.line, end_line: p.source.endLine });
   }
+  for (const p of doc.paragraphs) {
+    rows.push({ ...base, section_path: '', section_id: null, paragraph_id: p.id, kind: p.kind, text: p.text, line: p.source.line, end_line: p.source.endLine });
+  }
+  const walk = (sections: readonly Section[], path: string[]): void => {
+    for (const s of sections) {
+      const here = [...path, heading(s)];
+      const sectionPath = here.join(' › ');
+      const passages = [
+        ...s.paragraphs.map((p) => ({ at: p.source.offset, row: { ...base, section_path: sectionPath, section_id: s.id, paragraph_id: p.id, kind: p.kind, text: p.text, line: p.source.line, end_line: p.source.endLine } })),
+        ...s.boxes.flatMap((id) => {
+          const b = boxes.get(id);
+          if (!b) return [];
+          return b.items.map((it, k) => ({
+            at: it.source.offset,
+            row: { ...base, section_path: `${sectionPath} › 专栏 ${b.title}`, section_id: s.id, paragraph_id: `${b.id}-${k + 1}`, kind: 'box-item', text: it.title ? `${it.title}。${it.text}` : it.text, line: it.source.line, end_line: it.source.endLine },
+          }));
+        }),
+      ].sort((x, y) => x.at - y.at);
+      for (const p of passages) rows.push(p.row);
+      walk(s.children, here);
+    }
+  };
+  walk(doc.sections, []);
   return rows;
 }
