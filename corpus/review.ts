@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { Correction, Diagnostic } from '../schemas/messages.js';
-import { CorpusError, openCorpus } from './store.js';
+import { openCorpus, readEach } from './store.js';
+import { groupBy } from '../core/arrays.js';
 
-/** The parts of a document JSON the review reads. */
+/**
+ * The parts of a document JSON the review reads, and all it keeps of one: the rest is dropped as
+ * the document is read, so a review of a whole corpus holds its messages, not its documents.
+ */
 export const ReviewDocument = z.object({
   corrections: z.array(Correction).default([]),
   diagnostics: z.array(Diagnostic).default([]),
-}).passthrough();
+});
 export type ReviewDocument = z.infer<typeof ReviewDocument>;
 
 export interface ReviewInput {
@@ -37,15 +41,9 @@ function whyOf(e: Correction['evidence']): string {
   return parts.length ? `  [${parts.join('; ')}]` : '';
 }
 
+/** The items under each key, keys sorted. */
 function group<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of items) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return new Map([...groupBy(items, key)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 export interface ReviewItems {
@@ -107,18 +105,11 @@ export interface ReviewRead {
   problems: Array<{ id: string; message: string }>;
 }
 
-/** Read the corrections and diagnostics of every built document of a corpus folder (through the one corpus reader). */
+/** Read the corrections and diagnostics of every built document of a corpus folder (through the one corpus reader, one document at a time). */
 export async function readReview(dir: string): Promise<ReviewRead> {
   const corpus = await openCorpus(dir);
   const inputs: ReviewInput[] = [];
   const problems: ReviewRead['problems'] = [];
-  for (const e of corpus.built()) {
-    try {
-      inputs.push({ id: e.id, doc: corpus.documentAs(e, ReviewDocument) });
-    } catch (err) {
-      if (!(err instanceof CorpusError)) throw err;
-      problems.push({ id: e.id, message: err.message });
-    }
-  }
+  for (const { entry, doc } of readEach(corpus, ReviewDocument, (id, message) => problems.push({ id, message }))) inputs.push({ id: entry.id, doc });
   return { inputs, problems };
 }
