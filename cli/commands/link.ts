@@ -22,8 +22,8 @@ export function linkCommand(io: Io, setExit: SetExit): Command {
       throw err;
     }
     for (const p of r.problems) io.stderr(`plancorpus link: skipped ${p}\n`);
-    const count = (v: string): number => r.file.links.filter((l) => l.verdict === v).length;
-    const summary = { regions: r.file.regions.length, unplaced: r.file.unplaced.length, links: r.file.links.length, met: count('met'), notMet: count('not-met'), unknown: count('unknown'), written: r.written };
+    const { regions, unplaced, links, verdicts } = r.summary;
+    const summary = { regions, unplaced, links, met: verdicts.met, notMet: verdicts['not-met'], unknown: verdicts.unknown, written: r.written };
     if (opts.format === 'json') io.stdout(`${JSON.stringify(summary)}\n`);
     else if (!opts.quiet) io.stdout(`${summary.links} links in ${summary.regions} regions (${summary.met} met, ${summary.notMet} not met, ${summary.unknown} unknown); ${summary.unplaced} documents without a region\n${r.written.join('\n')}\n`);
     setExit(r.problems.length > 0 ? EXIT.someFailed : EXIT.ok);

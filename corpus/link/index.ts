@@ -8,8 +8,9 @@ import type { PlanDocument } from '../../schemas/document.js';
 import { LinksFile, type Link, type LinkSide } from '../../schemas/link.js';
 import { loadVocabulary } from '../../pipeline/facts/vocabulary.js';
 import { observationsOf, type Observation } from './observations.js';
-import { regionOf } from './region.js';
+import { regionOf, type RegionKey } from './region.js';
 import { judge } from './verdict.js';
+import { groupBy } from '../../core/arrays.js';
 
 const side = (o: Observation): LinkSide => ({ docId: o.docId, origin: o.origin, ref: o.ref, metricText: o.metricText, value: o.value, period: o.period, source: o.source });
 
@@ -19,12 +20,33 @@ function covers(t: Observation, r: Observation): boolean {
   return r.period.start === t.period.start && r.period.end === t.period.end && r.basis === t.basis;
 }
 
+/** What linking keeps of a document: its id, its region, and what it says of metrics' values. */
+export interface LinkInput {
+  id: string;
+  region: RegionKey | null;
+  observations: Observation[];
+}
+
+/** A document reduced to what linking needs, so that a whole corpus is linked without holding its documents. */
+export function linkInputOf(doc: PlanDocument): LinkInput {
+  return { id: doc.id, region: regionOf(doc), observations: observationsOf(doc) };
+}
+
 export function linkDocuments(docs: readonly PlanDocument[]): LinksFile {
-  const vocab = loadVocabulary();
-  const byRegion = new Map<string, { code: string | null; docs: PlanDocument[] }>();
+  return linkInputs(docs.map(linkInputOf));
+}
+
+/** The documents grouped by region (regions in label order, documents in id order), and those without a region. */
+export interface RegionGroups {
+  groups: Array<{ region: string; regionCode: string | null; docs: LinkInput[] }>;
+  unplaced: string[];
+}
+
+export function groupByRegion(inputs: readonly LinkInput[]): RegionGroups {
+  const byRegion = new Map<string, { code: string | null; docs: LinkInput[] }>();
   const unplaced: string[] = [];
-  for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const r = regionOf(d);
+  for (const d of [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const r = d.region;
     if (!r) {
       unplaced.push(d.id);
       continue;
@@ -33,41 +55,55 @@ export function linkDocuments(docs: readonly PlanDocument[]): LinksFile {
     g.docs.push(d);
     byRegion.set(r.label, g);
   }
-  const links: Link[] = [];
-  for (const [region, g] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const obs = g.docs.flatMap(observationsOf);
-    const targets = obs.filter((o) => o.role === 'target');
-    const reported = obs.filter((o) => o.role === 'reported');
-    for (const t of targets) {
-      const seen = new Set<string>();
-      for (const r of reported) {
-        if (r.metric !== t.metric || r.unit !== t.unit || !covers(t, r)) continue;
-        // the same value of the same year in one document, from its table and its prose: once, the table's
-        const key = `${r.docId}|${r.period.start}-${r.period.end}|${r.value.value}`;
+  const groups = [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([region, g]) => ({ region, regionCode: g.code, docs: g.docs }));
+  return { groups, unplaced };
+}
+
+/** Metric and unit of an observation as one key (a null unit apart from an empty one). */
+const metricKey = (o: Observation): string => `${o.metric}\u0000${o.unit ?? ''}\u0000${o.unit === null ? 0 : 1}`;
+
+/** The observations with each metric and unit, in their order: a target is compared with its own metric's values only, not with every value of its region. */
+const byMetric = (obs: readonly Observation[]): Map<string, Observation[]> => groupBy(obs, metricKey);
+/** The links of one region, targets in document order, each with the reported values that speak to it, then the later plans for one of its years. */
+export function* regionLinks(group: RegionGroups['groups'][number]): Generator<Link> {
+  const vocab = loadVocabulary();
+  const { region, regionCode } = group;
+  const obs = group.docs.flatMap((d) => d.observations);
+  const targets = obs.filter((o) => o.role === 'target');
+  const reportedBy = byMetric(obs.filter((o) => o.role === 'reported'));
+  const targetsBy = byMetric(targets);
+  for (const t of targets) {
+    const seen = new Set<string>();
+    for (const r of reportedBy.get(metricKey(t)) ?? []) {
+      if (!covers(t, r)) continue;
+      // the same value of the same year in one document, from its table and its prose: once, the table's
+      const key = `${r.docId}|${r.period.start}-${r.period.end}|${r.value.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { verdict, rule } = judge(t, r, vocab.direction(t.metric));
+      yield { region, regionCode, metric: t.metric, unit: t.unit, target: side(t), reported: side(r), reportedKind: 'result', verdict, rule };
+    }
+    // a plan over several years, and what a later document plans for one of them (2025年计划 6.5 under 7左右 for 2021–2025)
+    if (t.period.end > t.period.start) {
+      for (const later of targetsBy.get(metricKey(t)) ?? []) {
+        if (later.docId === t.docId || later.period.start !== later.period.end || !covers(t, later)) continue;
+        const key = `plan|${later.docId}|${later.period.start}|${later.value.value}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const { verdict, rule } = judge(t, r, vocab.direction(t.metric));
-        links.push({ region, regionCode: g.code, metric: t.metric, unit: t.unit, target: side(t), reported: side(r), reportedKind: 'result', verdict, rule });
-      }
-      // a plan over several years, and what a later document plans for one of them (2025年计划 6.5 under 7左右 for 2021–2025)
-      if (t.period.end > t.period.start) {
-        for (const later of targets) {
-          if (later.docId === t.docId || later.metric !== t.metric || later.unit !== t.unit || later.period.start !== later.period.end || !covers(t, later)) continue;
-          const key = `plan|${later.docId}|${later.period.start}|${later.value.value}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const { rule } = judge(t, later, vocab.direction(t.metric));
-          links.push({ region, regionCode: g.code, metric: t.metric, unit: t.unit, target: side(t), reported: side(later), reportedKind: 'plan', verdict: 'unknown', rule: `a later plan, not a result (as if reported: ${rule})` });
-        }
+        const { rule } = judge(t, later, vocab.direction(t.metric));
+        yield { region, regionCode, metric: t.metric, unit: t.unit, target: side(t), reported: side(later), reportedKind: 'plan', verdict: 'unknown', rule: `a later plan, not a result (as if reported: ${rule})` };
       }
     }
   }
-  return LinksFile.parse({
-    schemaVersion: '1.0.0',
-    regions: [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([region, g]) => ({ region, regionCode: g.code, documents: g.docs.map((d) => d.id) })),
-    unplaced,
-    links,
-  });
+}
+
+/** The regions part of the links file: each region's documents in id order. */
+export const regionsOf = (g: RegionGroups): LinksFile['regions'] => g.groups.map(({ region, regionCode, docs }) => ({ region, regionCode, documents: docs.map((d) => d.id) }));
+
+/** Link the documents: grouped by region in id order, each target with the reported values that speak to it. */
+export function linkInputs(inputs: readonly LinkInput[]): LinksFile {
+  const g = groupByRegion(inputs);
+  return LinksFile.parse({ schemaVersion: '1.0.0', regions: regionsOf(g), unplaced: g.unplaced, links: g.groups.flatMap((group) => [...regionLinks(group)]) });
 }
 
 export const LINK_FIELDS = [
@@ -79,7 +115,12 @@ export type LinkRow = Record<(typeof LINK_FIELDS)[number], string | number | nul
 
 /** One row per link, for analysts. */
 export function linkRows(file: LinksFile): LinkRow[] {
-  return file.links.map((l) => ({
+  return file.links.map(linkRow);
+}
+
+/** A link as a row of links.csv. */
+export function linkRow(l: Link): LinkRow {
+  return {
     region: l.region,
     metric: l.metric,
     unit: l.unit,
@@ -99,5 +140,5 @@ export function linkRows(file: LinksFile): LinkRow[] {
     reported_ref: l.reported.ref,
     verdict: l.verdict,
     rule: l.rule,
-  }));
+  };
 }

@@ -1,25 +1,78 @@
 import { join } from 'node:path';
 import { PlanDocument } from '../../schemas/document.js';
-import { readCorpus } from '../export/read-corpus.js';
-import { recordsToCsv } from '../export/format.js';
-import { serialize, writeAtomic } from '../../pipeline/emit/write.js';
-import { LINK_FIELDS, linkDocuments, linkRows } from './index.js';
-import type { LinksFile } from '../../schemas/link.js';
+import { Link, LinksFile } from '../../schemas/link.js';
+import { openCorpus, readEach } from '../store.js';
+import { csvHeader, csvLine } from '../export/format.js';
+import { openAtomic, type AtomicFile } from '../../core/atomic-write.js';
+import { utf8 } from '../../pipeline/emit/write.js';
+import { LINK_FIELDS, groupByRegion, linkInputOf, linkRow, regionLinks, regionsOf, type LinkInput } from './index.js';
+
+export interface LinkSummary {
+  regions: number;
+  /** documents without a region */
+  unplaced: number;
+  links: number;
+  /** links by verdict */
+  verdicts: Record<Link['verdict'], number>;
+}
 
 export interface LinkRun {
-  file: LinksFile;
+  summary: LinkSummary;
   /** documents that could not be read */
   problems: string[];
   written: string[];
 }
 
-/** Link a built corpus and write links.json and links.csv into outDir. */
+const LinksHead = LinksFile.omit({ links: true });
+/** A link as it stands in links.json: two-space indent, at the depth of the links array's items. */
+const linkJson = (l: Link): string => `    ${JSON.stringify(l, null, 2).replace(/\n/g, '\n    ')}`;
+
+/**
+ * Link a built corpus and write links.json and links.csv into outDir. Documents are read one at a
+ * time and kept only as their region and observations; links are made region by region and written
+ * as they come, so memory is that of the observations, not of the documents or of the links. The
+ * files are the same bytes as serializing the whole LinksFile (linkInputs) at once, and appear
+ * atomically (temporary files renamed into place once complete).
+ */
 export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?: boolean } = {}): Promise<LinkRun> {
-  const { docs, problems } = await readCorpus(dir, PlanDocument);
-  const file = linkDocuments(docs);
+  const corpus = await openCorpus(dir);
+  const problems: string[] = [];
+  const inputs: LinkInput[] = [];
+  for (const { doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`))) inputs.push(linkInputOf(doc));
+  const groups = groupByRegion(inputs);
+  const head = LinksHead.parse({ schemaVersion: '1.0.0', regions: regionsOf(groups), unplaced: groups.unplaced });
+  const summary: LinkSummary = { regions: head.regions.length, unplaced: head.unplaced.length, links: 0, verdicts: { met: 0, 'not-met': 0, unknown: 0 } };
   const json = join(outDir, 'links.json');
   const csv = join(outDir, 'links.csv');
-  await writeAtomic(json, serialize(file));
-  await writeAtomic(csv, recordsToCsv(LINK_FIELDS, linkRows(file), opts));
-  return { file, problems, written: [json, csv] };
+  const files: AtomicFile[] = [];
+  try {
+    const jsonFile = await openAtomic(json);
+    files.push(jsonFile);
+    const csvFile = await openAtomic(csv);
+    files.push(csvFile);
+    // the head as serialize() writes it, up to the links array, which is written link by link
+    const opening = JSON.stringify({ ...head, links: [] }, null, 2);
+    await jsonFile.write(utf8(opening.slice(0, -'[]\n}'.length), '['));
+    await csvFile.write(utf8(csvHeader(LINK_FIELDS, opts)));
+    for (const group of groups.groups) {
+      const jsonText: string[] = [];
+      let csvText = '';
+      for (const made of regionLinks(group)) {
+        const link = Link.parse(made);
+        jsonText.push(linkJson(link));
+        csvText += csvLine(LINK_FIELDS, linkRow(link));
+        summary.verdicts[link.verdict]++;
+      }
+      if (jsonText.length === 0) continue;
+      await jsonFile.write(utf8(summary.links === 0 ? '\n' : ',\n', jsonText.join(',\n')));
+      await csvFile.write(utf8(csvText));
+      summary.links += jsonText.length;
+    }
+    await jsonFile.write(utf8(summary.links === 0 ? ']\n}\n' : '\n  ]\n}\n'));
+    for (const f of files) await f.commit();
+  } catch (err) {
+    for (const f of files) await f.abort();
+    throw err;
+  }
+  return { summary, problems, written: [json, csv] };
 }
