@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build.js';
 import { linkDocuments, linkRows, LINK_FIELDS } from '../corpus/link/index.js';
 import { linkCorpus } from '../corpus/link/run.js';
+import { buildReviewSite } from '../corpus/review-site/build-site.js';
 import { recordsToCsv } from '../corpus/export/format.js';
 import { serialize } from '../pipeline/emit/write.js';
 import { CorpusIndex } from '../schemas/corpus.js';
@@ -136,4 +137,24 @@ describe('link writes the links file as it goes, the same bytes as writing it wh
     expect(readFileSync(join(one, 'links.json'), 'utf8')).toBe(serialize(linkDocuments([doc])));
     expect(readFileSync(join(one, 'links.csv'), 'utf8')).toBe(`${LINK_FIELDS.join(',')}\r\n`);
   }, 60_000);
+});
+
+describe('review --html shows each document the links it is a side of', () => {
+  it('every link of links.json on the pages of its target and its reported document, in file order', async () => {
+    await linkCorpus(base);
+    const file = JSON.parse(readFileSync(join(base, 'links.json'), 'utf8')) as { links: Array<{ target: { docId: string }; reported: { docId: string } }> };
+    const site = scratch();
+    await buildReviewSite(base, site, { sources: ROOT });
+    const ids = CorpusIndex.parse(JSON.parse(readFileSync(join(base, 'index.json'), 'utf8'))).documents.map((d) => d.id);
+    let shown = 0;
+    for (const id of ids) {
+      const page = readFileSync(join(site, 'data', `${id}.js`), 'utf8');
+      const view = JSON.parse(page.replace(/^window\.__DOC__ = /, '').replace(/;\n$/, '')) as { links: unknown[] };
+      expect(view.links, id).toEqual(file.links.filter((l) => l.target.docId === id || l.reported.docId === id));
+      shown += view.links.length;
+    }
+    // 000, 001 and 004 are one district: its links are on two pages each, or one when both sides are one document
+    expect(shown).toBeGreaterThanOrEqual(file.links.length);
+    expect(file.links.length).toBeGreaterThan(10);
+  });
 });

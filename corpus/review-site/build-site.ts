@@ -60,12 +60,27 @@ function pdfBytesOf(doc: PlanDocument, sources: string): Buffer | null {
   return createHash('sha256').update(bytes).digest('hex') === doc.source.sha256 ? bytes : null;
 }
 
-function readLinks(corpusDir: string): Link[] {
+/**
+ * The corpus's links (links.json, when `plancorpus link` wrote one) by document: each link under its
+ * target's document and its reported value's, in file order. Looked up per page, not filtered from
+ * all links for every page (5,000 documents with 125,000 links took 88 s instead of 24 s that way).
+ */
+function readLinks(corpusDir: string): Map<string, Link[]> {
+  const byDocument = new Map<string, Link[]>();
   const file = join(corpusDir, 'links.json');
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return byDocument;
   const r = LinksFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!r.success) throw new CorpusError(`${file} does not validate against the links schema`, file);
-  return r.data.links;
+  const add = (id: string, l: Link): void => {
+    const list = byDocument.get(id);
+    if (list) list.push(l);
+    else byDocument.set(id, [l]);
+  };
+  for (const l of r.data.links) {
+    add(l.target.docId, l);
+    if (l.reported.docId !== l.target.docId) add(l.reported.docId, l);
+  }
+  return byDocument;
 }
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
@@ -126,7 +141,7 @@ export async function buildReviewSite(corpusDir: string, outDir: string, opts: S
       pdfjsCopied = true;
       writeFileSync(join(outDir, 'data', `${doc.id}.pdf.js`), dataScript('__PDF__', pdf.toString('base64')));
     }
-    const view = { ...docView(doc, raw, links), pdf: pdf ? { data: `../data/${doc.id}.pdf.js`, lib: '../assets/pdfjs.js' } : null };
+    const view = { ...docView(doc, raw, links.get(doc.id) ?? []), pdf: pdf ? { data: `../data/${doc.id}.pdf.js`, lib: '../assets/pdfjs.js' } : null };
     writeFileSync(join(outDir, 'data', `${doc.id}.js`), dataScript('__DOC__', view));
     writeFileSync(join(outDir, 'doc', `${doc.id}.html`), shell(view.title, '../', [`../data/${doc.id}.js`, '../assets/doc-page.js']));
     pages += 1;
