@@ -37,13 +37,25 @@ export function linkDocuments(docs: readonly PlanDocument[]): LinksFile {
 }
 
 /** The documents grouped by region (regions in label order, documents in id order), and those without a region. */
-export interface RegionGroups {
-  groups: Array<{ region: string; regionCode: string | null; docs: LinkInput[] }>;
+export interface RegionGroups<T extends Located = LinkInput> {
+  groups: Array<RegionGroup<T>>;
   unplaced: string[];
 }
 
-export function groupByRegion(inputs: readonly LinkInput[]): RegionGroups {
-  const byRegion = new Map<string, { code: string | null; docs: LinkInput[] }>();
+/** A document's id and region: what grouping reads. */
+export interface Located {
+  id: string;
+  region: RegionKey | null;
+}
+
+export interface RegionGroup<T extends Located = LinkInput> {
+  region: string;
+  regionCode: string | null;
+  docs: T[];
+}
+
+export function groupByRegion<T extends Located>(inputs: readonly T[]): RegionGroups<T> {
+  const byRegion = new Map<string, { code: string | null; docs: T[] }>();
   const unplaced: string[] = [];
   for (const d of [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const r = d.region;
@@ -65,7 +77,7 @@ const metricKey = (o: Observation): string => `${o.metric}\u0000${o.unit ?? ''}\
 /** The observations with each metric and unit, in their order: a target is compared with its own metric's values only, not with every value of its region. */
 const byMetric = (obs: readonly Observation[]): Map<string, Observation[]> => groupBy(obs, metricKey);
 /** The links of one region, targets in document order, each with the reported values that speak to it, then the later plans for one of its years. */
-export function* regionLinks(group: RegionGroups['groups'][number]): Generator<Link> {
+export function* regionLinks(group: RegionGroup): Generator<Link> {
   const vocab = loadVocabulary();
   const { region, regionCode } = group;
   const obs = group.docs.flatMap((d) => d.observations);
@@ -98,7 +110,7 @@ export function* regionLinks(group: RegionGroups['groups'][number]): Generator<L
 }
 
 /** The regions part of the links file: each region's documents in id order. */
-export const regionsOf = (g: RegionGroups): LinksFile['regions'] => g.groups.map(({ region, regionCode, docs }) => ({ region, regionCode, documents: docs.map((d) => d.id) }));
+export const regionsOf = <T extends Located>(g: RegionGroups<T>): LinksFile['regions'] => g.groups.map(({ region, regionCode, docs }) => ({ region, regionCode, documents: docs.map((d) => d.id) }));
 
 /** Link the documents: grouped by region in id order, each target with the reported values that speak to it. */
 export function linkInputs(inputs: readonly LinkInput[]): LinksFile {

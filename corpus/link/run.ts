@@ -5,7 +5,9 @@ import { openCorpus, readEach } from '../store.js';
 import { csvHeader, csvLine } from '../export/format.js';
 import { openAtomic, type AtomicFile } from '../../core/atomic-write.js';
 import { utf8 } from '../../pipeline/emit/write.js';
-import { LINK_FIELDS, groupByRegion, linkInputOf, linkRow, regionLinks, regionsOf, type LinkInput } from './index.js';
+import { LINK_FIELDS, groupByRegion, linkInputOf, linkRow, regionLinks, regionsOf, type Located } from './index.js';
+import { regionOf } from './region.js';
+import type { IndexEntry } from '../../schemas/corpus.js';
 
 export interface LinkSummary {
   regions: number;
@@ -28,18 +30,22 @@ const LinksHead = LinksFile.omit({ links: true });
 const linkJson = (l: Link): string => `    ${JSON.stringify(l, null, 2).replace(/\n/g, '\n    ')}`;
 
 /**
- * Link a built corpus and write links.json and links.csv into outDir. Documents are read one at a
- * time and kept only as their region and observations; links are made region by region and written
- * as they come, so memory is that of the observations, not of the documents or of the links. The
- * files are the same bytes as serializing the whole LinksFile (linkInputs) at once, and appear
- * atomically (temporary files renamed into place once complete).
+ * Link a built corpus and write links.json and links.csv into outDir, in two passes so that memory
+ * is that of one region, whatever the size of the corpus: first every document is read and
+ * validated for its region (those that cannot be read are reported and left out, as everywhere),
+ * then region by region its documents are read again, reduced to their observations, linked and
+ * written, and let go (a document changed between the passes so that it no longer reads fails the
+ * run). Reading twice costs time: 5,000 documents link in about 45 s instead of 26 s on this
+ * machine, in a heap of 64 MB instead of 100–200 MB, which grew with the corpus. The files are the same bytes as serializing
+ * the whole LinksFile (linkInputs) at once, and appear atomically (temporary files renamed into
+ * place once complete).
  */
 export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?: boolean } = {}): Promise<LinkRun> {
   const corpus = await openCorpus(dir);
   const problems: string[] = [];
-  const inputs: LinkInput[] = [];
-  for (const { doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`))) inputs.push(linkInputOf(doc));
-  const groups = groupByRegion(inputs);
+  const located: Array<Located & { entry: IndexEntry }> = [];
+  for (const { entry, doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`))) located.push({ id: doc.id, region: regionOf(doc), entry });
+  const groups = groupByRegion(located);
   const head = LinksHead.parse({ schemaVersion: '1.0.0', regions: regionsOf(groups), unplaced: groups.unplaced });
   const summary: LinkSummary = { regions: head.regions.length, unplaced: head.unplaced.length, links: 0, verdicts: { met: 0, 'not-met': 0, unknown: 0 } };
   const json = join(outDir, 'links.json');
@@ -57,7 +63,8 @@ export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?
     for (const group of groups.groups) {
       const jsonText: string[] = [];
       let csvText = '';
-      for (const made of regionLinks(group)) {
+      const docs = group.docs.map(({ entry }) => linkInputOf(corpus.documentAs(entry, PlanDocument)));
+      for (const made of regionLinks({ ...group, docs })) {
         const link = Link.parse(made);
         jsonText.push(linkJson(link));
         csvText += csvLine(LINK_FIELDS, linkRow(link));
