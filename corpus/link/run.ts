@@ -35,10 +35,10 @@ const linkJson = (l: Link): string => `    ${JSON.stringify(l, null, 2).replace(
  * validated for its region (those that cannot be read are reported and left out, as everywhere),
  * then region by region its documents are read again, reduced to their observations, linked and
  * written, and let go (a document changed between the passes so that it no longer reads fails the
- * run). Reading twice costs time: 5,000 documents link in about 45 s instead of 26 s on this
- * machine, in a heap of 64 MB instead of 100–200 MB, which grew with the corpus. The files are the same bytes as serializing
- * the whole LinksFile (linkInputs) at once, and appear atomically (temporary files renamed into
- * place once complete).
+ * run). Reading twice costs time: 5,000 synthetic documents link in 40–50 s instead of 26 s on
+ * this machine, but in a heap of 64 MB instead of 100–200 MB, which grew with the corpus. The files
+ * are the same bytes as serializing the whole LinksFile (linkInputs) at once, and appear atomically
+ * (temporary files renamed into place once complete).
  */
 export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?: boolean } = {}): Promise<LinkRun> {
   const corpus = await openCorpus(dir);
