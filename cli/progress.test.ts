@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressReporter } from './progress.js';
+import { ProgressReporter, ReadingProgress } from './progress.js';
 import type { IndexEntry } from '../schemas/corpus.js';
 
 const entry = (source: string, ok = true): IndexEntry => ({
@@ -58,5 +58,53 @@ describe('ProgressReporter', () => {
     p.document(1, 1, entry('a.txt'));
     p.stop();
     expect(JSON.parse(out[0])).toMatchObject({ event: 'document', done: 1, total: 1, source: 'a.txt', status: 'ok' });
+  });
+});
+
+describe('ReadingProgress (export, review, link, validate, diff)', () => {
+  it('on a terminal, one line redrawn at most every 100 ms with what is done, rate and ETA; cleared at the end', () => {
+    let now = 0;
+    const { io, out, err } = capture(true);
+    const p = new ReadingProgress(io, { now: () => now });
+    now = 50;
+    p.step('exporting', 1, 100); // within 100 ms of the start: not drawn
+    expect(err).toEqual([]);
+    now = 1000;
+    p.step('exporting', 10, 100);
+    expect(err).toEqual(['exporting [10/100] 10 documents/s, ETA 9 s']);
+    now = 1050;
+    p.step('exporting', 11, 100);
+    expect(err).toHaveLength(1);
+    now = 2000;
+    p.step('exporting', 20, 100);
+    expect(err[1]).toBe('\r\x1b[Kexporting [20/100] 10 documents/s, ETA 8 s');
+    p.stop();
+    expect(err.at(-1)).toBe('\r\x1b[K');
+    expect(out).toEqual([]);
+  });
+
+  it('off a terminal, a plain line every interval; a new label starts its rate anew; nothing with --quiet', () => {
+    let now = 0;
+    const { io, err } = capture(false);
+    const p = new ReadingProgress(io, { now: () => now, intervalMs: 5000 });
+    for (let i = 1; i <= 40; i++) {
+      now = i * 250;
+      p.step('reading regions', i, 40);
+    }
+    expect(err).toEqual(['progress reading regions [20/40] 4 documents/s, ETA 5 s\n', 'progress reading regions [40/40] 4 documents/s, ETA 0 s\n']);
+    now = 20_000;
+    p.step('linking', 1, 40); // a new pass at 20 s: counted from here, shown once it has a rate
+    expect(err).toHaveLength(2);
+    now = 25_000;
+    p.step('linking', 30, 40);
+    expect(err[2]).toBe('progress linking [30/40] 6 documents/s, ETA 2 s\n');
+    p.stop();
+    expect(err).toHaveLength(3);
+    const quiet = capture(true);
+    const q = new ReadingProgress(quiet.io, { quiet: true, now: () => now });
+    now += 10_000;
+    q.step('exporting', 1, 2);
+    q.stop();
+    expect(quiet.err).toEqual([]);
   });
 });

@@ -24,6 +24,64 @@ function duration(seconds: number): string {
   return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
 }
 
+/** [done/total] rate documents/s, ETA: the progress line's counts. */
+function countText(done: number, total: number, perSecond: number, etaSeconds: number): string {
+  return `[${done}/${total}] ${perSecond} documents/s, ETA ${duration(etaSeconds)}`;
+}
+
+/**
+ * What a tool reading a built corpus document by document shows while it reads (export, review,
+ * link, validate, diff): on a terminal a line kept up to date (what it is doing, done/total, rate,
+ * ETA; stderr), redrawn at most every 100 ms; elsewhere a plain line every interval, so that logs of
+ * a national corpus's hour-long export show life. Nothing with --quiet. Driven by the reading loop
+ * (step per document), which is synchronous between documents, so that a timer would not fire.
+ */
+export class ReadingProgress {
+  private started: number;
+  private last: number;
+  private lineShown = false;
+  private label = '';
+
+  constructor(
+    private readonly io: Io,
+    private readonly opts: { quiet?: boolean; intervalMs?: number; now?: () => number } = {},
+  ) {
+    this.started = this.now();
+    this.last = this.started;
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
+  /** `done` of `total` documents read, doing `label` (a new label starts the rate anew). */
+  step(label: string, done: number, total: number): void {
+    if (this.opts.quiet) return;
+    const now = this.now();
+    if (label !== this.label) {
+      // a second pass (link: regions, then links) counts from its own start, and shows once it has a rate
+      if (this.label !== '') this.started = this.last = now;
+      this.label = label;
+    }
+    const tty = this.io.stderrIsTTY;
+    if (now - this.last < (tty ? 100 : (this.opts.intervalMs ?? 5000))) return;
+    this.last = now;
+    const elapsed = Math.max(1e-3, (now - this.started) / 1000);
+    const perSecond = done / elapsed;
+    const text = `${label} ${countText(done, total, Math.round(perSecond * 10) / 10, perSecond > 0 ? Math.round((total - done) / perSecond) : Infinity)}`;
+    if (tty) {
+      this.io.stderr(`${this.lineShown ? '\r\x1b[K' : ''}${text}`);
+      this.lineShown = true;
+    } else this.io.stderr(`progress ${text}\n`);
+  }
+
+  /** Reading is over: the terminal's line is cleared. */
+  stop(): void {
+    if (this.lineShown) this.io.stderr('\r\x1b[K');
+    this.lineShown = false;
+  }
+}
+
 /**
  * What a build shows while it runs: each document's result line as it finishes (stdout); on a
  * terminal a progress line kept up to date (done/total, rate, ETA, failures; stderr), elsewhere a
@@ -62,7 +120,7 @@ export class ProgressReporter {
 
   private progressText(): string {
     const s = this.stats();
-    return `[${s.done}/${s.total}] ${s.perSecond} documents/s, ETA ${duration(s.etaSeconds)}${s.failed ? `, ${plural(s.failed, 'failure')}` : ''}`;
+    return `${countText(s.done, s.total, s.perSecond, s.etaSeconds)}${s.failed ? `, ${plural(s.failed, 'failure')}` : ''}`;
   }
 
   private tick(): void {

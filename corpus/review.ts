@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Correction, Diagnostic } from '../schemas/messages.js';
-import { openCorpus, readEach } from './store.js';
+import { openCorpus, readEach, type ReadProgress } from './store.js';
 import { groupBy } from '../core/arrays.js';
 
 /**
@@ -106,10 +106,10 @@ export interface ReviewRead {
 }
 
 /** Read the corrections and diagnostics of every built document of a corpus folder (through the one corpus reader, one document at a time). */
-export async function readReview(dir: string): Promise<ReviewRead> {
+export async function readReview(dir: string, progress?: ReadProgress): Promise<ReviewRead> {
   const corpus = await openCorpus(dir);
   const inputs: ReviewInput[] = [];
   const problems: ReviewRead['problems'] = [];
-  for (const { entry, doc } of readEach(corpus, ReviewDocument, (id, message) => problems.push({ id, message }))) inputs.push({ id: entry.id, doc });
+  for (const { entry, doc } of readEach(corpus, ReviewDocument, (id, message) => problems.push({ id, message }), progress)) inputs.push({ id: entry.id, doc });
   return { inputs, problems };
 }

@@ -112,22 +112,27 @@ export async function openCorpus(dir: string): Promise<CorpusReader> {
   };
 }
 
+/** Told after each document a tool has read: how many of how many. */
+export type ReadProgress = (done: number, total: number) => void;
+
 /**
  * The built documents of an open corpus read with `schema`, one at a time in index order, so that a
  * tool over a national corpus holds one document, not all of them. A document that cannot be read
  * or does not validate is passed to `skipped` with why, and the rest are still read.
  */
-export function* readEach<T>(corpus: CorpusReader, schema: z.ZodType<T>, skipped: (id: string, message: string) => void): Generator<{ entry: IndexEntry; doc: T }> {
-  for (const entry of corpus.built()) {
-    let doc: T;
+export function* readEach<T>(corpus: CorpusReader, schema: z.ZodType<T>, skipped: (id: string, message: string) => void, progress?: ReadProgress): Generator<{ entry: IndexEntry; doc: T }> {
+  const entries = corpus.built();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    let doc: T | null = null;
     try {
       doc = corpus.documentAs(entry, schema);
     } catch (err) {
       if (!(err instanceof CorpusError)) throw err;
       skipped(entry.id, err.message);
-      continue;
     }
-    yield { entry, doc };
+    if (doc !== null) yield { entry, doc };
+    progress?.(i + 1, entries.length);
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../pipeline/ingest/index.js';
-import { CorpusError, openCorpus, unlistedFiles } from './store.js';
+import { CorpusError, openCorpus, unlistedFiles, type ReadProgress } from './store.js';
 
 export interface CorpusCheck {
   /** documents index.json lists as built */
@@ -13,7 +13,7 @@ export interface CorpusCheck {
 }
 
 /** Check an existing corpus folder: index.json and every document it lists against the schemas. */
-export async function validateCorpus(dir: string): Promise<CorpusCheck> {
+export async function validateCorpus(dir: string, progress?: ReadProgress): Promise<CorpusCheck> {
   let corpus;
   try {
     corpus = await openCorpus(dir);
@@ -25,8 +25,10 @@ export async function validateCorpus(dir: string): Promise<CorpusCheck> {
   }
   const problems: CorpusCheck['problems'] = [];
   let documents = 0;
-  for (const e of corpus.built()) {
+  const built = corpus.built();
+  for (const e of built) {
     documents++;
+    progress?.(documents - 1, built.length);
     let document;
     try {
       document = corpus.document(e);

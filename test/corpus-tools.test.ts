@@ -78,7 +78,8 @@ describe('tools over a whole corpus hold one document at a time', () => {
       const one = join(root, `${what}-base.${format}`);
       const all = join(root, `${what}-big.${format}`);
       expect((await cli(['export', what, base, '--format', format, '--output-file', one])).code).toBe(0);
-      const r = await cli(['export', what, big, '--format', format, '--output-file', all]);
+      // -q: no progress lines on stderr, however slow the machine
+      const r = await cli(['export', what, big, '--format', format, '--output-file', all, '-q']);
       expect(r, what).toMatchObject({ code: 0, stderr: '' });
       const header = format === 'csv' ? 1 : 0;
       const rows = lines(one).slice(header);

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { PlanDocument } from '../../schemas/document.js';
+import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Category, CorpusSnapshot } from '../../corpus/diff/index.js';
 import { CATEGORIES } from '../../corpus/diff/types.js';
 import { EXIT, withOutputOptions, type Io, type SetExit } from '../io.js';
@@ -44,7 +45,14 @@ export function diffCommand(io: Io, setExit: SetExit): Command {
       }
       try {
         const [a, b] = (await isFile(aDir)) && (await isFile(bDir)) ? await documentPair(aDir, bDir) : [await readCorpusSnapshot(aDir), await readCorpusSnapshot(bDir)];
-        const diff = diffCorpora(a, b, { only, positions: opts.positions });
+        const { ReadingProgress } = await import('../progress.js');
+        const progress = new ReadingProgress(io, { quiet: opts.quiet });
+        let diff;
+        try {
+          diff = diffCorpora(a, withProgress(a, b, (done, total) => progress.step('comparing', done, total)), { only, positions: opts.positions });
+        } finally {
+          progress.stop();
+        }
         io.stdout(opts.format === 'json' ? formatDiffJson(diff) : formatDiffText(diff, { quiet: opts.quiet }));
         setExit(diff.identical ? EXIT.ok : EXIT.someFailed);
       } catch (err) {
@@ -52,6 +60,22 @@ export function diffCommand(io: Io, setExit: SetExit): Command {
         throw err;
       }
     });
+}
+
+/** Snapshot b, telling how many of the pairs of built documents diffCorpora has loaded (it loads each pair it compares once). */
+function withProgress(a: CorpusSnapshot, b: CorpusSnapshot, progress: (done: number, total: number) => void): CorpusSnapshot {
+  const built = (s: CorpusSnapshot): IndexEntry[] => s.index.documents.filter((e) => e.status === 'ok' && e.output);
+  const inA = new Set(built(a).map((e) => e.id));
+  const total = built(b).filter((e) => inA.has(e.id)).length;
+  let done = 0;
+  return {
+    ...b,
+    load(entry) {
+      const loaded = b.load(entry);
+      progress(++done, total);
+      return loaded;
+    },
+  };
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -44,16 +44,21 @@ function exportSubcommand<T, F extends string>(io: Io, setExit: SetExit, name: s
         return fail(`cannot read corpus ${dir}: ${err instanceof Error ? err.message : String(err)}`);
       }
       const onProblem = (p: string): void => io.stderr(`plancorpus export ${name}: skipped ${p}\n`);
+      const { ReadingProgress } = await import('../progress.js');
+      const progress = new ReadingProgress(io, { quiet: opts.quiet });
+      const exportOpts = { bom: opts.bom, progress: (done: number, total: number) => progress.step('exporting', done, total) };
       let problems: number;
       if (opts.outputFile !== undefined) {
         const { openAtomic } = await import('../../core/atomic-write.js');
         const file = await openAtomic(opts.outputFile);
         try {
-          const count = await exportRecords(corpus, spec, opts.format as ExportFormat, { bom: opts.bom }, (text) => file.write(Buffer.from(text, 'utf8')));
+          const count = await exportRecords(corpus, spec, opts.format as ExportFormat, exportOpts, (text) => file.write(Buffer.from(text, 'utf8')));
+          progress.stop();
           await file.commit();
           count.problems.forEach(onProblem);
           problems = count.problems.length;
         } catch (err) {
+          progress.stop();
           await file.abort();
           throw err;
         }
@@ -63,7 +68,8 @@ function exportSubcommand<T, F extends string>(io: Io, setExit: SetExit, name: s
           io.stdout(text);
           return drained?.();
         };
-        const count = await exportRecords(corpus, spec, opts.format as ExportFormat, { bom: opts.bom }, sink);
+        const count = await exportRecords(corpus, spec, opts.format as ExportFormat, exportOpts, sink);
+        progress.stop();
         count.problems.forEach(onProblem);
         problems = count.problems.length;
       }

@@ -14,13 +14,18 @@ export function linkCommand(io: Io, setExit: SetExit): Command {
   return withOutputOptions(cmd).action(async (dir: string, opts: { out?: string; bom: boolean; quiet?: boolean; format: string }) => {
     const { linkCorpus } = await import('../../corpus/link/run.js');
     const { CorpusError } = await import('../../corpus/store.js');
+    const { ReadingProgress } = await import('../progress.js');
+    const progress = new ReadingProgress(io, { quiet: opts.quiet });
+    const label = { regions: 'reading regions', links: 'linking' } as const;
     let r;
     try {
-      r = await linkCorpus(dir, opts.out ?? dir, { bom: opts.bom });
+      r = await linkCorpus(dir, opts.out ?? dir, { bom: opts.bom, progress: (pass, done, total) => progress.step(label[pass], done, total) });
     } catch (err) {
+      progress.stop();
       if (err instanceof CorpusError) throw new UsageError(err.message);
       throw err;
     }
+    progress.stop();
     for (const p of r.problems) io.stderr(`plancorpus link: skipped ${p}\n`);
     const { regions, unplaced, links, verdicts } = r.summary;
     const summary = { regions, unplaced, links, met: verdicts.met, notMet: verdicts['not-met'], unknown: verdicts.unknown, written: r.written };

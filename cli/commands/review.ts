@@ -12,7 +12,10 @@ export function reviewCommand(io: Io, setExit: SetExit): Command {
   return withOutputOptions(cmd).action(async (dir: string, opts: { rule?: string; code?: string; format: string; quiet?: boolean; html?: string; sources?: string }) => {
     if (opts.html) {
       const { buildReviewSite } = await import('../../corpus/review-site/build-site.js');
-      const r = await buildReviewSite(dir, opts.html, { sources: opts.sources });
+      const { ReadingProgress } = await import('../progress.js');
+      const progress = new ReadingProgress(io, { quiet: opts.quiet });
+      const r = await buildReviewSite(dir, opts.html, { sources: opts.sources, progress: (done, total) => progress.step('writing pages', done, total) });
+      progress.stop();
       if (opts.format === 'json') io.stdout(`${JSON.stringify(r)}\n`);
       else if (!opts.quiet) io.stdout(`${r.pages} document page(s) of ${r.documents} document(s) written to ${opts.html}/ (index.html)\n`);
       for (const p of r.problems) io.stderr(`plancorpus review: ${p.id}: ${p.message}\n`);
@@ -20,7 +23,10 @@ export function reviewCommand(io: Io, setExit: SetExit): Command {
       return;
     }
     const { formatReview, reviewItems, readReview } = await import('../../corpus/review.js');
-    const { inputs, problems } = await readReview(dir);
+    const { ReadingProgress } = await import('../progress.js');
+    const progress = new ReadingProgress(io, { quiet: opts.quiet });
+    const { inputs, problems } = await readReview(dir, (done, total) => progress.step('reading', done, total));
+    progress.stop();
     if (opts.format === 'json') io.stdout(`${JSON.stringify({ ...reviewItems(inputs, { rule: opts.rule, code: opts.code }), problems })}\n`);
     else io.stdout(formatReview(inputs, { rule: opts.rule, code: opts.code }));
     for (const p of problems) io.stderr(`plancorpus review: cannot read ${p.id}: ${p.message}\n`);

@@ -6,13 +6,17 @@ export function validateCommand(io: Io, setExit: SetExit): Command {
   return withOutputOptions(cmd).action(async (dir: string, opts: { quiet?: boolean; format: string }) => {
     const { validateCorpus } = await import('../../corpus/validate.js');
     const { CorpusError } = await import('../../corpus/store.js');
+    const { ReadingProgress } = await import('../progress.js');
+    const progress = new ReadingProgress(io, { quiet: opts.quiet });
     let r;
     try {
-      r = await validateCorpus(dir);
+      r = await validateCorpus(dir, (done, total) => progress.step('validating', done, total));
     } catch (err) {
+      progress.stop();
       if (err instanceof CorpusError) throw new UsageError(err.message);
       throw err;
     }
+    progress.stop();
     if (opts.format === 'json') io.stdout(`${JSON.stringify({ documents: r.documents, valid: r.valid, problems: r.problems })}\n`);
     else {
       for (const p of r.problems) io.stdout(`invalid  ${p.id}: ${p.message}\n`);

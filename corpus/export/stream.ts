@@ -5,7 +5,7 @@
  * took 6 GB for 5,000). The text is the same as formatting all rows at once.
  */
 import type { z } from 'zod';
-import { readEach, type CorpusReader } from '../store.js';
+import { readEach, type CorpusReader, type ReadProgress } from '../store.js';
 import { csvHeader, csvLine, jsonLine, type ExportFormat } from './format.js';
 
 type Cell = string | number | boolean | null;
@@ -28,10 +28,10 @@ export interface ExportCount {
 }
 
 /** Write the export of every built document of the corpus to the sink: CSV (header first, CRLF, optional BOM) or JSON Lines. */
-export async function exportRecords<T, F extends string>(corpus: CorpusReader, spec: RecordExport<T, F>, format: ExportFormat, opts: { bom?: boolean }, sink: TextSink): Promise<ExportCount> {
+export async function exportRecords<T, F extends string>(corpus: CorpusReader, spec: RecordExport<T, F>, format: ExportFormat, opts: { bom?: boolean; progress?: ReadProgress }, sink: TextSink): Promise<ExportCount> {
   const count: ExportCount = { documents: 0, rows: 0, problems: [] };
   if (format === 'csv') await sink(csvHeader(spec.fields, opts));
-  for (const { doc } of readEach(corpus, spec.schema, (id, message) => count.problems.push(`${id}: ${message}`))) {
+  for (const { doc } of readEach(corpus, spec.schema, (id, message) => count.problems.push(`${id}: ${message}`), opts.progress)) {
     const rows = spec.rowsOf(doc);
     count.documents++;
     count.rows += rows.length;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PlanDocument } from '../../schemas/document.js';
 import { Link, LinksFile } from '../../schemas/link.js';
-import { openCorpus, readEach } from '../store.js';
+import { openCorpus, readEach, type ReadProgress } from '../store.js';
 import { csvHeader, csvLine } from '../export/format.js';
 import { openAtomic, type AtomicFile } from '../../core/atomic-write.js';
 import { utf8 } from '../../pipeline/emit/write.js';
@@ -40,11 +40,12 @@ const linkJson = (l: Link): string => `    ${JSON.stringify(l, null, 2).replace(
  * are the same bytes as serializing the whole LinksFile (linkInputs) at once, and appear atomically
  * (temporary files renamed into place once complete).
  */
-export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?: boolean } = {}): Promise<LinkRun> {
+export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?: boolean; progress?: (pass: 'regions' | 'links', done: number, total: number) => void } = {}): Promise<LinkRun> {
   const corpus = await openCorpus(dir);
   const problems: string[] = [];
   const located: Array<Located & { entry: IndexEntry }> = [];
-  for (const { entry, doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`))) located.push({ id: doc.id, region: regionOf(doc), entry });
+  const regionsRead: ReadProgress | undefined = opts.progress && ((done, total) => opts.progress?.('regions', done, total));
+  for (const { entry, doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`), regionsRead)) located.push({ id: doc.id, region: regionOf(doc), entry });
   const groups = groupByRegion(located);
   const head = LinksHead.parse({ schemaVersion: '1.0.0', regions: regionsOf(groups), unplaced: groups.unplaced });
   const summary: LinkSummary = { regions: head.regions.length, unplaced: head.unplaced.length, links: 0, verdicts: { met: 0, 'not-met': 0, unknown: 0 } };
@@ -60,10 +61,15 @@ export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?
     const opening = JSON.stringify({ ...head, links: [] }, null, 2);
     await jsonFile.write(utf8(opening.slice(0, -'[]\n}'.length), '['));
     await csvFile.write(utf8(csvHeader(LINK_FIELDS, opts)));
+    let linked = 0;
     for (const group of groups.groups) {
       const jsonText: string[] = [];
       let csvText = '';
-      const docs = group.docs.map(({ entry }) => linkInputOf(corpus.documentAs(entry, PlanDocument)));
+      const docs = group.docs.map(({ entry }) => {
+        const input = linkInputOf(corpus.documentAs(entry, PlanDocument));
+        opts.progress?.('links', ++linked, located.length - groups.unplaced.length);
+        return input;
+      });
       for (const made of regionLinks({ ...group, docs })) {
         const link = Link.parse(made);
         jsonText.push(linkJson(link));

@@ -17,12 +17,14 @@ import { decodeText } from '../../pipeline/ingest/decode.js';
 import { LinksFile, type Link } from '../../schemas/link.js';
 import type { PlanDocument } from '../../schemas/document.js';
 import { packageFile } from '../../core/package-root.js';
-import { CorpusError, openCorpus } from '../store.js';
+import { CorpusError, openCorpus, type ReadProgress } from '../store.js';
 import { docView, indexRow, type IndexRow } from './doc-view.js';
 
 export interface SiteOptions {
   /** the build root the corpus' source paths are relative to (for text inputs' raw text) */
   readonly sources?: string;
+  /** told after each document's page */
+  readonly progress?: ReadProgress;
 }
 
 export interface SiteResult {
@@ -146,6 +148,7 @@ export async function buildReviewSite(corpusDir: string, outDir: string, opts: S
     writeFileSync(join(outDir, 'doc', `${doc.id}.html`), shell(view.title, '../', [`../data/${doc.id}.js`, '../assets/doc-page.js']));
     pages += 1;
     rows.push(indexRow(entry, doc, `doc/${doc.id}.html`));
+    opts.progress?.(rows.length, corpus.index.documents.length);
   }
   writeFileSync(join(outDir, 'data', 'index.js'), dataScript('__INDEX__', { tool: corpus.index.tool, documents: rows }));
   writeFileSync(join(outDir, 'index.html'), shell('plancorpus review', '', ['data/index.js', 'assets/index-page.js']));
