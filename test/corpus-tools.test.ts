@@ -10,6 +10,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build.js';
@@ -116,8 +117,11 @@ describe('tools over a whole corpus hold one document at a time', () => {
 });
 
 describe('link writes the links file as it goes, the same bytes as writing it whole', () => {
-  it('links.json and links.csv of the fixtures', async () => {
+  it('links.json and links.csv of the fixtures; the scratch file of observations is removed', async () => {
+    const spills = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('plancorpus-link-'));
+    const before = spills();
     const r = await linkCorpus(base);
+    expect(spills()).toEqual(before);
     const docs = readdirSync(base)
       .filter((f) => f.endsWith('.json') && f !== 'index.json' && f !== 'links.json')
       .sort()

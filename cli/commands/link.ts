@@ -16,10 +16,9 @@ export function linkCommand(io: Io, setExit: SetExit): Command {
     const { CorpusError } = await import('../../corpus/store.js');
     const { ReadingProgress } = await import('../progress.js');
     const progress = new ReadingProgress(io, { quiet: opts.quiet });
-    const label = { regions: 'reading regions', links: 'linking' } as const;
     let r;
     try {
-      r = await linkCorpus(dir, opts.out ?? dir, { bom: opts.bom, progress: (pass, done, total) => progress.step(label[pass], done, total) });
+      r = await linkCorpus(dir, opts.out ?? dir, { bom: opts.bom, progress: (done, total) => progress.step('reading', done, total) });
     } catch (err) {
       progress.stop();
       if (err instanceof CorpusError) throw new UsageError(err.message);
