@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressReporter, ReadingProgress } from './progress.js';
+import { ProgressReporter, ReadingProgress, withReadingProgress } from './progress.js';
 import type { IndexEntry } from '../schemas/corpus.js';
 
 const entry = (source: string, ok = true): IndexEntry => ({
@@ -65,46 +65,63 @@ describe('ReadingProgress (export, review, link, validate, diff)', () => {
   it('on a terminal, one line redrawn at most every 100 ms with what is done, rate and ETA; cleared at the end', () => {
     let now = 0;
     const { io, out, err } = capture(true);
-    const p = new ReadingProgress(io, { now: () => now });
+    const p = new ReadingProgress(io, 'exporting', { now: () => now });
     now = 50;
-    p.step('exporting', 1, 100); // within 100 ms of the start: not drawn
+    p.step(1, 100); // within 100 ms of the start: not drawn
     expect(err).toEqual([]);
     now = 1000;
-    p.step('exporting', 10, 100);
+    p.step(10, 100);
     expect(err).toEqual(['exporting [10/100] 10 documents/s, ETA 9 s']);
     now = 1050;
-    p.step('exporting', 11, 100);
+    p.step(11, 100);
     expect(err).toHaveLength(1);
     now = 2000;
-    p.step('exporting', 20, 100);
+    p.step(20, 100);
     expect(err[1]).toBe('\r\x1b[Kexporting [20/100] 10 documents/s, ETA 8 s');
     p.stop();
     expect(err.at(-1)).toBe('\r\x1b[K');
     expect(out).toEqual([]);
   });
 
-  it('off a terminal, a plain line every interval; a new label starts its rate anew; nothing with --quiet', () => {
+  it('off a terminal, a plain line every interval; nothing with --quiet', () => {
     let now = 0;
     const { io, err } = capture(false);
-    const p = new ReadingProgress(io, { now: () => now, intervalMs: 5000 });
+    const p = new ReadingProgress(io, 'reading', { now: () => now, intervalMs: 5000 });
     for (let i = 1; i <= 40; i++) {
       now = i * 250;
-      p.step('reading regions', i, 40);
+      p.step(i, 40);
     }
-    expect(err).toEqual(['progress reading regions [20/40] 4 documents/s, ETA 5 s\n', 'progress reading regions [40/40] 4 documents/s, ETA 0 s\n']);
-    now = 20_000;
-    p.step('linking', 1, 40); // a new pass at 20 s: counted from here, shown once it has a rate
-    expect(err).toHaveLength(2);
-    now = 25_000;
-    p.step('linking', 30, 40);
-    expect(err[2]).toBe('progress linking [30/40] 6 documents/s, ETA 2 s\n');
+    expect(err).toEqual(['progress reading [20/40] 4 documents/s, ETA 5 s\n', 'progress reading [40/40] 4 documents/s, ETA 0 s\n']);
     p.stop();
-    expect(err).toHaveLength(3);
+    expect(err).toHaveLength(2);
     const quiet = capture(true);
-    const q = new ReadingProgress(quiet.io, { quiet: true, now: () => now });
+    const q = new ReadingProgress(quiet.io, 'exporting', { quiet: true, now: () => now });
     now += 10_000;
-    q.step('exporting', 1, 2);
+    q.step(1, 2);
     q.stop();
     expect(quiet.err).toEqual([]);
+  });
+
+  it('withReadingProgress clears the line however the work ends', async () => {
+    const { io, err } = capture(true);
+    const slow = (step: (done: number, total: number) => void): Promise<number> =>
+      new Promise((resolve) => setTimeout(() => {
+        step(1, 2);
+        resolve(1);
+      }, 150));
+    expect(await withReadingProgress(io, 'reading', false, slow)).toBe(1);
+    expect(err).toHaveLength(2);
+    expect(err[0]).toMatch(/^reading \[1\/2\] [\d.]+ documents\/s, ETA \d+ s$/);
+    expect(err[1]).toBe('\r\x1b[K');
+    const failing = capture(true);
+    await expect(
+      withReadingProgress(failing.io, 'reading', false, async (step) => {
+        await new Promise((r) => setTimeout(r, 150));
+        step(1, 2);
+        throw new Error('unreadable');
+      }),
+    ).rejects.toThrow('unreadable');
+    expect(failing.err.at(-1)).toBe('\r\x1b[K');
+    expect(failing.err).toHaveLength(2);
   });
 });

@@ -37,13 +37,14 @@ function countText(done: number, total: number, perSecond: number, etaSeconds: n
  * (step per document), which is synchronous between documents, so that a timer would not fire.
  */
 export class ReadingProgress {
-  private started: number;
+  private readonly started: number;
   private last: number;
   private lineShown = false;
-  private label = '';
 
   constructor(
     private readonly io: Io,
+    /** what the tool is doing: exporting, validating, … */
+    private readonly label: string,
     private readonly opts: { quiet?: boolean; intervalMs?: number; now?: () => number } = {},
   ) {
     this.started = this.now();
@@ -54,31 +55,36 @@ export class ReadingProgress {
     return (this.opts.now ?? Date.now)();
   }
 
-  /** `done` of `total` documents read, doing `label` (a new label starts the rate anew). */
-  step(label: string, done: number, total: number): void {
+  /** `done` of `total` documents read. */
+  readonly step = (done: number, total: number): void => {
     if (this.opts.quiet) return;
     const now = this.now();
-    if (label !== this.label) {
-      // a second pass (link: regions, then links) counts from its own start, and shows once it has a rate
-      if (this.label !== '') this.started = this.last = now;
-      this.label = label;
-    }
     const tty = this.io.stderrIsTTY;
     if (now - this.last < (tty ? 100 : (this.opts.intervalMs ?? 5000))) return;
     this.last = now;
     const elapsed = Math.max(1e-3, (now - this.started) / 1000);
     const perSecond = done / elapsed;
-    const text = `${label} ${countText(done, total, Math.round(perSecond * 10) / 10, perSecond > 0 ? Math.round((total - done) / perSecond) : Infinity)}`;
+    const text = `${this.label} ${countText(done, total, Math.round(perSecond * 10) / 10, perSecond > 0 ? Math.round((total - done) / perSecond) : Infinity)}`;
     if (tty) {
       this.io.stderr(`${this.lineShown ? '\r\x1b[K' : ''}${text}`);
       this.lineShown = true;
     } else this.io.stderr(`progress ${text}\n`);
-  }
+  };
 
   /** Reading is over: the terminal's line is cleared. */
   stop(): void {
     if (this.lineShown) this.io.stderr('\r\x1b[K');
     this.lineShown = false;
+  }
+}
+
+/** Run `work` with the progress of its reading shown (ReadingProgress), the line cleared however the work ends. */
+export async function withReadingProgress<T>(io: Io, label: string, quiet: boolean | undefined, work: (step: (done: number, total: number) => void) => T | Promise<T>): Promise<T> {
+  const progress = new ReadingProgress(io, label, { quiet });
+  try {
+    return await work(progress.step);
+  } finally {
+    progress.stop();
   }
 }
 

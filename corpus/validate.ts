@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../pipeline/ingest/index.js';
-import { CorpusError, openCorpus, unlistedFiles, type ReadProgress } from './store.js';
+import { CorpusError, openCorpus, unlistedFiles, type CorpusReader, type ReadProgress } from './store.js';
+import type { IndexEntry } from '../schemas/corpus.js';
 
 export interface CorpusCheck {
   /** documents index.json lists as built */
@@ -27,28 +28,9 @@ export async function validateCorpus(dir: string, progress?: ReadProgress): Prom
   let documents = 0;
   const built = corpus.built();
   for (const e of built) {
-    documents++;
-    progress?.(documents - 1, built.length);
-    let document;
-    try {
-      document = corpus.document(e);
-    } catch (err) {
-      if (!(err instanceof CorpusError)) throw err;
-      problems.push({ id: e.id, message: err.message });
-      continue;
-    }
-    if (document.source.sha256 !== e.sha256) problems.push({ id: e.id, message: 'document sha256 differs from index.json' });
-    else if (document.source.extracted) {
-      // the positions of a PDF (or other extracted input) refer to its extracted text: it must be there, unchanged
-      const x = document.source.extracted;
-      let text: string | null = null;
-      try {
-        text = await readFile(join(dir, x.path), 'utf8');
-      } catch {
-        problems.push({ id: e.id, message: `extracted text ${x.path} is missing` });
-      }
-      if (text !== null && sha256(text) !== x.sha256) problems.push({ id: e.id, message: `extracted text ${x.path} does not match its sha256` });
-    }
+    const problem = await documentProblem(corpus, dir, e);
+    if (problem) problems.push({ id: e.id, message: problem });
+    progress?.(++documents, built.length);
   }
   const valid = documents - problems.length;
   for (const name of await unlistedFiles(dir, corpus.index)) {
@@ -57,3 +39,24 @@ export async function validateCorpus(dir: string, progress?: ReadProgress): Prom
   return { documents, valid, problems };
 }
 
+/** What is wrong with one built document of the corpus, or null: it does not read or validate, its sha256 is not the index's, or its extracted text is missing or changed. */
+async function documentProblem(corpus: CorpusReader, dir: string, e: IndexEntry): Promise<string | null> {
+  let document;
+  try {
+    document = corpus.document(e);
+  } catch (err) {
+    if (!(err instanceof CorpusError)) throw err;
+    return err.message;
+  }
+  if (document.source.sha256 !== e.sha256) return 'document sha256 differs from index.json';
+  // the positions of a PDF (or other extracted input) refer to its extracted text: it must be there, unchanged
+  const x = document.source.extracted;
+  if (!x) return null;
+  let text: string;
+  try {
+    text = await readFile(join(dir, x.path), 'utf8');
+  } catch {
+    return `extracted text ${x.path} is missing`;
+  }
+  return sha256(text) !== x.sha256 ? `extracted text ${x.path} does not match its sha256` : null;
+}

@@ -5,6 +5,7 @@ import type { IndexEntry } from '../../schemas/corpus.js';
 import type { Category, CorpusSnapshot } from '../../corpus/diff/index.js';
 import { CATEGORIES } from '../../corpus/diff/types.js';
 import { EXIT, withOutputOptions, type Io, type SetExit } from '../io.js';
+import { withReadingProgress } from '../progress.js';
 
 interface DiffOpts {
   format: string;
@@ -45,14 +46,7 @@ export function diffCommand(io: Io, setExit: SetExit): Command {
       }
       try {
         const [a, b] = (await isFile(aDir)) && (await isFile(bDir)) ? await documentPair(aDir, bDir) : [await readCorpusSnapshot(aDir), await readCorpusSnapshot(bDir)];
-        const { ReadingProgress } = await import('../progress.js');
-        const progress = new ReadingProgress(io, { quiet: opts.quiet });
-        let diff;
-        try {
-          diff = diffCorpora(a, withProgress(a, b, (done, total) => progress.step('comparing', done, total)), { only, positions: opts.positions });
-        } finally {
-          progress.stop();
-        }
+        const diff = await withReadingProgress(io, 'comparing', opts.quiet, (step) => diffCorpora(a, withProgress(a, b, step), { only, positions: opts.positions }));
         io.stdout(opts.format === 'json' ? formatDiffJson(diff) : formatDiffText(diff, { quiet: opts.quiet }));
         setExit(diff.identical ? EXIT.ok : EXIT.someFailed);
       } catch (err) {

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { ExportFormat } from '../../corpus/export/format.js';
 import type { RecordExport, TextSink } from '../../corpus/export/stream.js';
 import { CORPUS_DIR, EXIT, type Io, type SetExit } from '../io.js';
+import { withReadingProgress } from '../progress.js';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'jsonl'];
 
@@ -43,38 +44,45 @@ function exportSubcommand<T, F extends string>(io: Io, setExit: SetExit, name: s
       } catch (err) {
         return fail(`cannot read corpus ${dir}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const onProblem = (p: string): void => io.stderr(`plancorpus export ${name}: skipped ${p}\n`);
-      const { ReadingProgress } = await import('../progress.js');
-      const progress = new ReadingProgress(io, { quiet: opts.quiet });
-      const exportOpts = { bom: opts.bom, progress: (done: number, total: number) => progress.step('exporting', done, total) };
-      let problems: number;
-      if (opts.outputFile !== undefined) {
-        const { openAtomic } = await import('../../core/atomic-write.js');
-        const file = await openAtomic(opts.outputFile);
-        try {
-          const count = await exportRecords(corpus, spec, opts.format as ExportFormat, exportOpts, (text) => file.write(Buffer.from(text, 'utf8')));
-          progress.stop();
-          await file.commit();
-          count.problems.forEach(onProblem);
-          problems = count.problems.length;
-        } catch (err) {
-          progress.stop();
-          await file.abort();
-          throw err;
-        }
-      } else {
-        const drained = io.stdoutDrained;
-        const sink: TextSink = (text) => {
-          io.stdout(text);
-          return drained?.();
-        };
-        const count = await exportRecords(corpus, spec, opts.format as ExportFormat, exportOpts, sink);
-        progress.stop();
-        count.problems.forEach(onProblem);
-        problems = count.problems.length;
+      const out = opts.outputFile !== undefined ? await fileOutput(opts.outputFile) : stdoutOutput(io);
+      let count;
+      try {
+        count = await withReadingProgress(io, 'exporting', opts.quiet, (step) => exportRecords(corpus, spec, opts.format as ExportFormat, { bom: opts.bom, progress: step }, out.write));
+      } catch (err) {
+        await out.abort();
+        throw err;
       }
-      setExit(problems > 0 ? EXIT.someFailed : EXIT.ok);
+      await out.commit();
+      for (const p of count.problems) io.stderr(`plancorpus export ${name}: skipped ${p}\n`);
+      setExit(count.problems.length > 0 ? EXIT.someFailed : EXIT.ok);
     });
+}
+
+/** Where an export goes: its pieces, then done (or given up). */
+interface ExportOutput {
+  write: TextSink;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** A file, written atomically: it appears, whole, at commit. */
+async function fileOutput(path: string): Promise<ExportOutput> {
+  const { openAtomic } = await import('../../core/atomic-write.js');
+  const file = await openAtomic(path);
+  return { write: (text) => file.write(Buffer.from(text, 'utf8')), commit: () => file.commit(), abort: () => file.abort() };
+}
+
+/** stdout, waiting while a pipe's reader is behind. */
+function stdoutOutput(io: Io): ExportOutput {
+  const done = async (): Promise<void> => {};
+  return {
+    write: (text) => {
+      io.stdout(text);
+      return io.stdoutDrained?.();
+    },
+    commit: done,
+    abort: done,
+  };
 }
 
 export function exportCommand(io: Io, setExit: SetExit): Command {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CORPUS_DIR, EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
+import { withReadingProgress } from '../progress.js';
 
 /**
  * `plancorpus link CORPUS_DIR [-o DIR]`: plan targets tied to the values later reports give for the
@@ -14,17 +15,13 @@ export function linkCommand(io: Io, setExit: SetExit): Command {
   return withOutputOptions(cmd).action(async (dir: string, opts: { out?: string; bom: boolean; quiet?: boolean; format: string }) => {
     const { linkCorpus } = await import('../../corpus/link/run.js');
     const { CorpusError } = await import('../../corpus/store.js');
-    const { ReadingProgress } = await import('../progress.js');
-    const progress = new ReadingProgress(io, { quiet: opts.quiet });
     let r;
     try {
-      r = await linkCorpus(dir, opts.out ?? dir, { bom: opts.bom, progress: (done, total) => progress.step('reading', done, total) });
+      r = await withReadingProgress(io, 'reading', opts.quiet, (step) => linkCorpus(dir, opts.out ?? dir, { bom: opts.bom, progress: step }));
     } catch (err) {
-      progress.stop();
       if (err instanceof CorpusError) throw new UsageError(err.message);
       throw err;
     }
-    progress.stop();
     for (const p of r.problems) io.stderr(`plancorpus link: skipped ${p}\n`);
     const { regions, unplaced, links, verdicts } = r.summary;
     const summary = { regions, unplaced, links, met: verdicts.met, notMet: verdicts['not-met'], unknown: verdicts.unknown, written: r.written };

