@@ -45,3 +45,7 @@ export const LinksFile = z
   })
   .strict();
 export type LinksFile = z.infer<typeof LinksFile>;
+
+/** links.json without its links: what is written before them, and checked when they are read one by one. */
+export const LinksHead = LinksFile.omit({ links: true });
+export type LinksHead = z.infer<typeof LinksHead>;

@@ -5,10 +5,13 @@
  * times over, each copy its own document and region: 83 MB). Holding the documents, as these tools
  * first did, runs out of that heap (checked against that code: all three died of it); streamed, they
  * pass with 36 MB. links.json and links.csv, written link by link,
- * are checked byte for byte against serializing the whole links file at once.
+ * are checked byte for byte against serializing the whole links file at once. review --html reads
+ * links.json link by link, setting each aside until its documents' pages come: given the copies'
+ * links each 16 times over (a file larger than the heap), it writes every page within that heap,
+ * where reading the file whole ran out of it.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
@@ -27,6 +30,7 @@ const run = promisify(execFile);
 const BIN = join(ROOT, 'bin', 'plancorpus.js');
 const COPIES = 40;
 const HEAP_MB = 64;
+const REPEAT = 16;
 
 const scratch = sharedScratchFolders('corpus-tools');
 const root = scratch();
@@ -114,6 +118,32 @@ describe('tools over a whole corpus hold one document at a time', () => {
     expect(summary.regions).toBe(once.regions.length * COPIES);
     expect(lines(join(out, 'links.csv'))).toHaveLength(summary.links + 1);
   }, 120_000);
+
+  it('review --html: a page for every copy with its links, links.json read link by link', async () => {
+    // the copies' links beside them, where review --html looks for them, each link written
+    // REPEAT times over: a links file far larger than the heap would hold parsed whole
+    expect((await cli(['link', big, '-q'])).code).toBe(0);
+    const linked = JSON.parse(readFileSync(join(big, 'links.json'), 'utf8')) as { links: unknown[] };
+    writeFileSync(join(big, 'links.json'), serialize({ ...linked, links: linked.links.flatMap((l) => Array<unknown>(REPEAT).fill(l)) }));
+    expect(statSync(join(big, 'links.json')).size).toBeGreaterThan(HEAP_MB * 2 ** 20);
+    const site = join(root, 'site-big');
+    const r = await cli(['review', big, '--html', site, '--sources', FIXTURES, '--format', 'json', '-q']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ documents: 5 * COPIES, pages: 5 * COPIES, problems: [] });
+    // every link on the pages of its two documents (one page when both sides are one document), in file order
+    const { links } = JSON.parse(readFileSync(join(big, 'links.json'), 'utf8')) as { links: Array<{ target: { docId: string }; reported: { docId: string } }> };
+    expect(links.length).toBeGreaterThan(1000 * REPEAT);
+    const sides = links.reduce((n, l) => n + (l.target.docId === l.reported.docId ? 1 : 2), 0);
+    let shown = 0;
+    for (const f of readdirSync(join(site, 'doc'))) {
+      const id = f.replace(/\.html$/, '');
+      const page = readFileSync(join(site, 'data', `${id}.js`), 'utf8');
+      const view = JSON.parse(page.replace(/^window\.__DOC__ = /, '').replace(/;\n$/, '')) as { links: unknown[] };
+      if (id.endsWith('-copy39')) expect(view.links, id).toEqual(links.filter((l) => l.target.docId === id || l.reported.docId === id));
+      shown += view.links.length;
+    }
+    expect(shown).toBe(sides);
+  }, 180_000);
 });
 
 describe('link writes the links file as it goes, the same bytes as writing it whole', () => {

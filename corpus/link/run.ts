@@ -1,9 +1,8 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanDocument } from '../../schemas/document.js';
-import { Link, LinksFile } from '../../schemas/link.js';
+import { Link, LinksHead } from '../../schemas/link.js';
 import { openCorpus, readEach, type ReadProgress } from '../store.js';
+import { JsonSpill, type Spilled } from '../spill.js';
 import { csvHeader, csvLine } from '../export/format.js';
 import { openAtomic, type AtomicFile } from '../../core/atomic-write.js';
 import { utf8 } from '../../pipeline/emit/write.js';
@@ -26,61 +25,14 @@ export interface LinkRun {
   written: string[];
 }
 
-const LinksHead = LinksFile.omit({ links: true });
 const LINKS_PER_WRITE = 1000;
 /** A link as it stands in links.json: two-space indent, at the depth of the links array's items. */
 const linkJson = (l: Link): string => `    ${JSON.stringify(l, null, 2).replace(/\n/g, '\n    ')}`;
 
 /**
- * Observations set aside on disk while the corpus is read, so that linking holds one region's, not
- * the corpus's: each document's as one JSON text in a scratch file, found again by offset and length.
- */
-class ObservationSpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'plancorpus-link-'));
-  private readonly fd = openSync(join(this.dir, 'observations.json'), 'w+');
-  private size = 0;
-  private removed = false;
-
-  constructor() {
-    // gone from the folder at once where the system allows it (an open file lives on until closed),
-    // so that a process killed mid-run leaves nothing behind; elsewhere removed by remove()
-    try {
-      rmSync(this.dir, { recursive: true });
-      this.removed = true;
-    } catch {
-      // Windows: an open file cannot be removed
-    }
-  }
-
-  /** Set a document's observations aside: where they are. */
-  put(observations: readonly Observation[]): { at: number; bytes: number } {
-    const bytes = Buffer.from(JSON.stringify(observations), 'utf8');
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
-    const at = this.size;
-    this.size += bytes.length;
-    return { at, bytes: bytes.length };
-  }
-
-  get(where: { at: number; bytes: number }): Observation[] {
-    const bytes = Buffer.allocUnsafe(where.bytes);
-    for (let done = 0; done < where.bytes; ) {
-      const n = readSync(this.fd, bytes, done, where.bytes - done, where.at + done);
-      if (n === 0) throw new Error('the scratch file of observations is shorter than written');
-      done += n;
-    }
-    return JSON.parse(bytes.toString('utf8')) as Observation[];
-  }
-
-  remove(): void {
-    closeSync(this.fd);
-    if (!this.removed) rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/**
  * Link a built corpus and write links.json and links.csv into outDir. Every document is read once,
  * reduced to its region and its observations (the values it states), and let go; the observations
- * are set aside in a scratch file (ObservationSpill: unlinked as soon as it is open, so that even a
+ * are set aside in a scratch file (JsonSpill: unlinked as soon as it is open, so that even a
  * killed run leaves nothing), and region by region they are read back, linked and written, a
  * thousand links at a time. So memory is that of one document or one region, whatever the size of
  * the corpus (holding every document's observations took a heap of 100–200 MB for 5,000 synthetic
@@ -91,9 +43,9 @@ class ObservationSpill {
 export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?: boolean; progress?: ReadProgress } = {}): Promise<LinkRun> {
   const corpus = await openCorpus(dir);
   const problems: string[] = [];
-  const spill = new ObservationSpill();
+  const spill = new JsonSpill<Observation[]>('link');
   try {
-    const located: Array<Located & { spilled: { at: number; bytes: number } | null }> = [];
+    const located: Array<Located & { spilled: Spilled | null }> = [];
     for (const { doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`), opts.progress)) {
       const { id, region, observations } = linkInputOf(doc);
       // a document of no known region is never linked: nothing of it to keep

@@ -1,0 +1,69 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where a value stands in a spill: its byte offset and length. */
+export interface Spilled {
+  readonly at: number;
+  readonly bytes: number;
+}
+
+/**
+ * Values set aside on disk while a corpus tool reads, so that it holds what one step needs and not
+ * the whole corpus (link: each document's observations until its region comes; review --html: each
+ * link until its documents' pages come). Each value is one JSON text in a scratch file under the
+ * system's temporary folder, found again by offset and length. The file is unlinked as soon as it
+ * is open where the system allows it (an open file lives on until closed), so that a process killed
+ * mid-run leaves nothing behind; elsewhere remove() deletes it.
+ *
+ * Only what this process wrote is read back, so get() trusts it to be a T.
+ */
+export class JsonSpill<T> {
+  private readonly dir: string;
+  private readonly fd: number;
+  private size = 0;
+  private removed = false;
+
+  /** `name`: the scratch folder's prefix, plancorpus-<name>-. */
+  constructor(name: string) {
+    this.dir = mkdtempSync(join(tmpdir(), `plancorpus-${name}-`));
+    this.fd = openSync(join(this.dir, 'spill.json'), 'w+');
+    try {
+      rmSync(this.dir, { recursive: true });
+      this.removed = true;
+    } catch {
+      // Windows: an open file cannot be removed
+    }
+  }
+
+  /** Set a value aside: where it is. */
+  put(value: T): Spilled {
+    const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    const at = this.size;
+    this.size += bytes.length;
+    return { at, bytes: bytes.length };
+  }
+
+  /** The value set aside at `where`. */
+  get(where: Spilled): T {
+    const bytes = Buffer.allocUnsafe(where.bytes);
+    for (let done = 0; done < where.bytes; ) {
+      const n = readSync(this.fd, bytes, done, where.bytes - done, where.at + done);
+      if (n === 0) throw new Error('the scratch file is shorter than what was written to it');
+      done += n;
+    }
+    return JSON.parse(bytes.toString('utf8')) as T;
+  }
+
+  /** Bytes set aside so far. */
+  get written(): number {
+    return this.size;
+  }
+
+  /** Close the file and, where it was not unlinked at once, delete it. */
+  remove(): void {
+    closeSync(this.fd);
+    if (!this.removed) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
