@@ -102,6 +102,15 @@ describe('ReadingProgress (export, review, link, validate, diff)', () => {
     expect(quiet.err).toEqual([]);
   });
 
+  it('counts in another unit where told (review --html reading links.json, in MB)', () => {
+    let now = 0;
+    const { io, err } = capture(false);
+    const p = new ReadingProgress(io, 'reading links.json', { now: () => now, intervalMs: 5000, unit: 'MB' });
+    now = 5000;
+    p.step(120, 238);
+    expect(err).toEqual(['progress reading links.json [120/238] 24 MB/s, ETA 5 s\n']);
+  });
+
   it('withReadingProgress clears the line however the work ends', async () => {
     const { io, err } = capture(true);
     const slow = (step: (done: number, total: number) => void): Promise<number> =>

@@ -24,9 +24,9 @@ function duration(seconds: number): string {
   return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
 }
 
-/** [done/total] rate documents/s, ETA: the progress line's counts. */
-function countText(done: number, total: number, perSecond: number, etaSeconds: number): string {
-  return `[${done}/${total}] ${perSecond} documents/s, ETA ${duration(etaSeconds)}`;
+/** [done/total] rate documents/s, ETA: the progress line's counts (in documents, or another unit). */
+function countText(done: number, total: number, perSecond: number, etaSeconds: number, unit = 'documents'): string {
+  return `[${done}/${total}] ${perSecond} ${unit}/s, ETA ${duration(etaSeconds)}`;
 }
 
 /**
@@ -45,7 +45,7 @@ export class ReadingProgress {
     private readonly io: Io,
     /** what the tool is doing: exporting, validating, … */
     private readonly label: string,
-    private readonly opts: { quiet?: boolean; intervalMs?: number; now?: () => number } = {},
+    private readonly opts: { quiet?: boolean; intervalMs?: number; now?: () => number; unit?: string } = {},
   ) {
     this.started = this.now();
     this.last = this.started;
@@ -55,7 +55,7 @@ export class ReadingProgress {
     return (this.opts.now ?? Date.now)();
   }
 
-  /** `done` of `total` documents read. */
+  /** `done` of `total` documents (or units) read. */
   readonly step = (done: number, total: number): void => {
     if (this.opts.quiet) return;
     const now = this.now();
@@ -64,7 +64,7 @@ export class ReadingProgress {
     this.last = now;
     const elapsed = Math.max(1e-3, (now - this.started) / 1000);
     const perSecond = done / elapsed;
-    const text = `${this.label} ${countText(done, total, Math.round(perSecond * 10) / 10, perSecond > 0 ? Math.round((total - done) / perSecond) : Infinity)}`;
+    const text = `${this.label} ${countText(done, total, Math.round(perSecond * 10) / 10, perSecond > 0 ? Math.round((total - done) / perSecond) : Infinity, this.opts.unit)}`;
     if (tty) {
       this.io.stderr(`${this.lineShown ? '\r\x1b[K' : ''}${text}`);
       this.lineShown = true;

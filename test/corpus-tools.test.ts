@@ -175,11 +175,15 @@ describe('link writes the links file as it goes, the same bytes as writing it wh
 });
 
 describe('review --html shows each document the links it is a side of', () => {
-  it('every link of links.json on the pages of its target and its reported document, in file order', async () => {
+  it('every link of links.json on the pages of its target and its reported document, in file order; no scratch left', async () => {
     await linkCorpus(base);
     const file = JSON.parse(readFileSync(join(base, 'links.json'), 'utf8')) as { links: Array<{ target: { docId: string }; reported: { docId: string } }> };
     const site = scratch();
+    const spills = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('plancorpus-review-'));
+    const before = spills();
     await buildReviewSite(base, site, { sources: ROOT });
+    // the links were set aside in a scratch file, gone once the site is written
+    expect(spills()).toEqual(before);
     const ids = CorpusIndex.parse(JSON.parse(readFileSync(join(base, 'index.json'), 'utf8'))).documents.map((d) => d.id);
     let shown = 0;
     for (const id of ids) {

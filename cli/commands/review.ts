@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CORPUS_DIR, EXIT, withOutputOptions, type Io, type SetExit } from '../io.js';
-import { withReadingProgress } from '../progress.js';
+import { ReadingProgress, withReadingProgress } from '../progress.js';
 
 export function reviewCommand(io: Io, setExit: SetExit): Command {
   const cmd = new Command('review')
@@ -14,7 +14,27 @@ export function reviewCommand(io: Io, setExit: SetExit): Command {
     const site = opts.html;
     if (site) {
       const { buildReviewSite } = await import('../../corpus/review-site/build-site.js');
-      const r = await withReadingProgress(io, 'writing pages', opts.quiet, (step) => buildReviewSite(dir, site, { sources: opts.sources, progress: step }));
+      // two lines in turn: links.json read (in MB), then the pages written, each with its own rate
+      const links = new ReadingProgress(io, 'reading links.json', { quiet: opts.quiet, unit: 'MB' });
+      const shown: { pages: ReadingProgress | null } = { pages: null };
+      const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+      let r;
+      try {
+        r = await buildReviewSite(dir, site, {
+          sources: opts.sources,
+          linksProgress: (read, size) => links.step(mb(read), mb(size)),
+          progress: (done, total) => {
+            if (!shown.pages) {
+              links.stop();
+              shown.pages = new ReadingProgress(io, 'writing pages', { quiet: opts.quiet });
+            }
+            shown.pages.step(done, total);
+          },
+        });
+      } finally {
+        links.stop();
+        shown.pages?.stop();
+      }
       if (opts.format === 'json') io.stdout(`${JSON.stringify(r)}\n`);
       else if (!opts.quiet) io.stdout(`${r.pages} document page(s) of ${r.documents} document(s) written to ${opts.html}/ (index.html)\n`);
       for (const p of r.problems) io.stderr(`plancorpus review: ${p.id}: ${p.message}\n`);

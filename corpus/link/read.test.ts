@@ -23,7 +23,7 @@ function read(name: string, content: string | Buffer, chunkBytes?: number): { li
     const head = readLinksFile(path, (l, i) => {
       expect(i).toBe(links.length);
       links.push(l);
-    }, chunkBytes);
+    }, { chunkBytes });
     return { links, head };
   } catch (err) {
     expect(err).toBeInstanceOf(CorpusError);
@@ -60,6 +60,15 @@ describe('readLinksFile: links.json link by link', () => {
     const { links: _dropped, ...noLinks } = file;
     expect(read('nolinks.json', serialize(noLinks))).toBe('DIR/nolinks.json does not validate against the links schema (links: missing)');
     expect(read('array.json', '[]')).toMatch(/does not validate against the links schema/);
+  });
+
+  it('tells its progress after each read: bytes read of the file', () => {
+    const steps: Array<[number, number]> = [];
+    readLinksFile(join(dir, 'links.json'), () => {}, { chunkBytes: 100_000, progress: (done, total) => steps.push([done, total]) });
+    const size = Buffer.byteLength(text);
+    expect(steps).toHaveLength(Math.ceil(size / 100_000));
+    expect(steps[0]).toEqual([100_000, size]);
+    expect(steps.at(-1)).toEqual([size, size]);
   });
 
   it('a missing file: a CorpusError naming it', () => {

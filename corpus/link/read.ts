@@ -1,7 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { JSONParser, TokenType } from '@streamparser/json';
 import { Link, LinksFile, LinksHead } from '../../schemas/link.js';
-import { CorpusError } from '../store.js';
+import { CorpusError, type ReadProgress } from '../store.js';
 import { describeIssues, formatProblems } from '../../pipeline/emit/validate.js';
 
 const CHUNK = 1 << 20;
@@ -13,10 +13,12 @@ const KEYS: ReadonlySet<string> = new Set(Object.keys(LinksFile.shape));
  * each item of the links array and forgets it). 258 MB of links (125,000) were read in ~12 s within
  * ~80 MB, where JSON.parse of the whole file took 5 s and ~950 MB. The rest of the file (schema
  * version, regions, unplaced documents) is checked too and returned.
- * The file is read `chunkBytes` at a time (1 MB). Throws CorpusError when it cannot be read, is not
+ * The file is read `chunkBytes` at a time (1 MB), `progress` told the bytes read and the file's size
+ * after each read. Throws CorpusError when it cannot be read, is not
  * JSON, or a link or the rest does not validate (which link, which field).
  */
-export function readLinksFile(file: string, onLink: (link: Link, index: number) => void, chunkBytes = CHUNK): LinksHead {
+export function readLinksFile(file: string, onLink: (link: Link, index: number) => void, opts: { progress?: ReadProgress; chunkBytes?: number } = {}): LinksHead {
+  const chunkBytes = opts.chunkBytes ?? CHUNK;
   const head: Record<string, unknown> = {};
   let count = 0;
   let failure: CorpusError | null = null;
@@ -65,8 +67,12 @@ export function readLinksFile(file: string, onLink: (link: Link, index: number) 
   }
   try {
     const chunk = Buffer.allocUnsafe(chunkBytes);
+    const size = fstatSync(fd).size;
+    let read = 0;
     for (let n = readSync(fd, chunk, 0, chunkBytes, null); n > 0 && !failure; n = readSync(fd, chunk, 0, chunkBytes, null)) {
       parser.write(chunk.subarray(0, n));
+      read += n;
+      opts.progress?.(read, size);
     }
     if (!failure && !parser.isEnded) parser.end();
   } finally {

@@ -27,6 +27,8 @@ export interface SiteOptions {
   readonly sources?: string;
   /** told after each document's page */
   readonly progress?: ReadProgress;
+  /** told the bytes of links.json read, and its size, as it is read (before any page) */
+  readonly linksProgress?: ReadProgress;
 }
 
 export interface SiteResult {
@@ -76,7 +78,7 @@ class LinksByDocument {
   private readonly spill = new JsonSpill<Link>('review');
   private readonly byDocument = new Map<string, Spilled[]>();
 
-  constructor(corpusDir: string) {
+  constructor(corpusDir: string, progress?: ReadProgress) {
     const file = join(corpusDir, 'links.json');
     if (!existsSync(file)) return;
     try {
@@ -84,7 +86,7 @@ class LinksByDocument {
         const where = this.spill.put(l);
         this.add(l.target.docId, where);
         if (l.reported.docId !== l.target.docId) this.add(l.reported.docId, where);
-      });
+      }, { progress });
     } catch (err) {
       this.remove();
       throw err;
@@ -134,7 +136,7 @@ const dataScript = (name: string, value: unknown) => `window.${name} = ${JSON.st
 export async function buildReviewSite(corpusDir: string, outDir: string, opts: SiteOptions = {}): Promise<SiteResult> {
   const corpus = await openCorpus(corpusDir);
   const sources = opts.sources ?? process.cwd();
-  const links = new LinksByDocument(corpusDir);
+  const links = new LinksByDocument(corpusDir, opts.linksProgress);
   try {
     return writeSite(corpus, outDir, sources, links, opts);
   } finally {
