@@ -2,6 +2,15 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * A scratch file that cannot be made or written (a full disk, most often): which folder, and how to
+ * choose another (os.tmpdir() follows TMPDIR).
+ */
+function scratchError(what: string, err: unknown): Error {
+  const cause = err instanceof Error ? err.message : String(err);
+  return new Error(`${what} (${cause}); set TMPDIR to use another folder`, { cause: err });
+}
+
 /** Where a value stands in a spill: its byte offset and length. */
 export interface Spilled {
   readonly at: number;
@@ -24,10 +33,14 @@ export class JsonSpill<T> {
   private size = 0;
   private removed = false;
 
-  /** `name`: the scratch folder's prefix, plancorpus-<name>-. */
-  constructor(name: string) {
-    this.dir = mkdtempSync(join(tmpdir(), `plancorpus-${name}-`));
-    this.fd = openSync(join(this.dir, 'spill.json'), 'w+');
+  /** `name`: the tool (link, review), the scratch folder's prefix plancorpus-<name>- and its errors' first word. */
+  constructor(private readonly name: string) {
+    try {
+      this.dir = mkdtempSync(join(tmpdir(), `plancorpus-${name}-`));
+      this.fd = openSync(join(this.dir, 'spill.json'), 'w+');
+    } catch (err) {
+      throw scratchError(`${name}: cannot make a scratch file in ${tmpdir()}`, err);
+    }
     try {
       rmSync(this.dir, { recursive: true });
       this.removed = true;
@@ -39,7 +52,11 @@ export class JsonSpill<T> {
   /** Set a value aside: where it is. */
   put(value: T): Spilled {
     const bytes = Buffer.from(JSON.stringify(value), 'utf8');
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    } catch (err) {
+      throw scratchError(`${this.name}: cannot write its scratch file in ${tmpdir()} past ${Math.round(this.size / 2 ** 20)} MB`, err);
+    }
     const at = this.size;
     this.size += bytes.length;
     return { at, bytes: bytes.length };

@@ -71,6 +71,17 @@ describe('readLinksFile: links.json link by link', () => {
     expect(steps.at(-1)).toEqual([size, size]);
   });
 
+  it("an error of the caller's own (a full scratch disk) comes out as it is, not as the file's fault", () => {
+    let seen = 0;
+    const full = new Error('review: cannot write its scratch file (ENOSPC)');
+    expect(() =>
+      readLinksFile(join(dir, 'links.json'), () => {
+        if (++seen === 3) throw full;
+      }),
+    ).toThrow(full);
+    expect(seen).toBe(3);
+  });
+
   it('a missing file: a CorpusError naming it', () => {
     expect(() => readLinksFile(join(dir, 'none.json'), () => {})).toThrow(/none\.json cannot be read: ENOENT/);
   });

@@ -21,7 +21,8 @@ export function readLinksFile(file: string, onLink: (link: Link, index: number) 
   const chunkBytes = opts.chunkBytes ?? CHUNK;
   const head: Record<string, unknown> = {};
   let count = 0;
-  let failure: CorpusError | null = null;
+  // the first thing that went wrong: the file's fault (CorpusError), or onLink's own error, thrown as it is
+  let failure: Error | null = null;
   const parser = new JSONParser({ paths: ['$.schemaVersion', '$.regions', '$.unplaced', '$.links.*'], keepStack: false });
   parser.onValue = ({ value, key, stack }) => {
     if (failure) return;
@@ -34,7 +35,12 @@ export function readLinksFile(file: string, onLink: (link: Link, index: number) 
       failure = new CorpusError(`${file}: link ${count + 1} does not validate against the links schema (${formatProblems(describeIssues(value, r.error))})`, file);
       return;
     }
-    onLink(r.data, count++);
+    try {
+      onLink(r.data, count++);
+    } catch (err) {
+      // the parser would report an error thrown here as its own (not valid JSON)
+      failure = err instanceof Error ? err : new Error(String(err));
+    }
   };
   // the top-level keys, followed by token (the parser forgets what it does not emit): the file's
   // object must hold links and nothing beyond the schema's keys, as LinksFile (strict) requires

@@ -1,0 +1,37 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JsonSpill } from './spill.js';
+
+const scratchFolders = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('plancorpus-spill-test-'));
+const savedTmp = process.env.TMPDIR;
+afterEach(() => {
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+});
+
+describe('JsonSpill: values set aside on disk', () => {
+  it('gives back each value where it was put, in any order, Han text and numbers intact; leaves no folder', () => {
+    const before = scratchFolders();
+    const spill = new JsonSpill<{ metric: string; value: number | null }>('spill-test');
+    const values = [
+      { metric: '地区生产总值增速', value: 6.5 },
+      { metric: '常住人口城镇化率', value: null },
+      { metric: '', value: -0.25 },
+    ];
+    const where = values.map((v) => spill.put(v));
+    expect(where[1].at).toBe(where[0].at + where[0].bytes);
+    expect(spill.written).toBe(where.reduce((n, w) => n + w.bytes, 0));
+    expect([2, 0, 1, 0].map((i) => spill.get(where[i]))).toEqual([values[2], values[0], values[1], values[0]]);
+    // unlinked once open (POSIX): the folder is gone before remove()
+    expect(scratchFolders()).toEqual(before);
+    spill.remove();
+    expect(scratchFolders()).toEqual(before);
+  });
+
+  it('a temporary folder it cannot use: says which, and that TMPDIR chooses another', () => {
+    process.env.TMPDIR = join(tmpdir(), 'plancorpus-no-such-folder');
+    expect(() => new JsonSpill('spill-test')).toThrow(/^spill-test: cannot make a scratch file in \/.*plancorpus-no-such-folder \(ENOENT: .*\); set TMPDIR to use another folder$/);
+  });
+});
