@@ -35,12 +35,15 @@ export class JsonSpill<T> {
 
   /** `name`: the tool (link, review), the scratch folder's prefix plancorpus-<name>- and its errors' first word. */
   constructor(private readonly name: string) {
+    let dir: string | null = null;
     try {
-      this.dir = mkdtempSync(join(tmpdir(), `plancorpus-${name}-`));
-      this.fd = openSync(join(this.dir, 'spill.json'), 'w+');
+      dir = mkdtempSync(join(tmpdir(), `plancorpus-${name}-`));
+      this.fd = openSync(join(dir, 'spill.json'), 'w+');
     } catch (err) {
+      if (dir) rmSync(dir, { recursive: true, force: true });
       throw scratchError(`${name}: cannot make a scratch file in ${tmpdir()}`, err);
     }
+    this.dir = dir;
     try {
       rmSync(this.dir, { recursive: true });
       this.removed = true;

@@ -13,9 +13,9 @@ const KEYS: ReadonlySet<string> = new Set(Object.keys(LinksFile.shape));
  * each item of the links array and forgets it). 258 MB of links (125,000) were read in ~12 s within
  * ~80 MB, where JSON.parse of the whole file took 5 s and ~950 MB. The rest of the file (schema
  * version, regions, unplaced documents) is checked too and returned.
- * The file is read `chunkBytes` at a time (1 MB), `progress` told the bytes read and the file's size
- * after each read. Throws CorpusError when it cannot be read, is not
- * JSON, or a link or the rest does not validate (which link, which field).
+ * The file is read `chunkBytes` at a time (1 MB); `progress` is told the bytes read and the file's
+ * size after each read. Throws CorpusError when the file cannot be read, is not JSON, or a link or
+ * the rest does not validate (which link, which field); an error thrown by onLink, as it is.
  */
 export function readLinksFile(file: string, onLink: (link: Link, index: number) => void, opts: { progress?: ReadProgress; chunkBytes?: number } = {}): LinksHead {
   const chunkBytes = opts.chunkBytes ?? CHUNK;
