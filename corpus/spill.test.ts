@@ -30,6 +30,18 @@ describe('JsonSpill: values set aside on disk', () => {
     expect(scratchFolders()).toEqual(before);
   });
 
+  it('getAll: many values at once, in the order asked, read in runs across small gaps', () => {
+    const spill = new JsonSpill<{ n: number; text: string }>('spill-test');
+    // values of 1–2,000 characters of Han text, so that some gaps between the ones asked for pass GAP_READ
+    const values = Array.from({ length: 400 }, (_, n) => ({ n, text: '湛河区'.repeat(1 + ((n * 37) % 700)) }));
+    const where = values.map((v) => spill.put(v));
+    const asked = [399, 0, 1, 2, 250, 3, 200, 201, 17, 0];
+    expect(spill.getAll(asked.map((i) => where[i]))).toEqual(asked.map((i) => values[i]));
+    expect(spill.getAll([])).toEqual([]);
+    expect(spill.getAll(where)).toEqual(values);
+    spill.remove();
+  });
+
   it('a temporary folder it cannot use: says which, and that TMPDIR chooses another', () => {
     process.env.TMPDIR = join(tmpdir(), 'plancorpus-no-such-folder');
     expect(() => new JsonSpill('spill-test')).toThrow(/^spill-test: cannot make a scratch file in \/.*plancorpus-no-such-folder \(ENOENT: .*\); set TMPDIR to use another folder$/);

@@ -101,7 +101,7 @@ class LinksByDocument {
 
   /** The links of a document, in file order. */
   of(id: string): Link[] {
-    return (this.byDocument.get(id) ?? []).map((where) => this.spill.get(where));
+    return this.spill.getAll(this.byDocument.get(id) ?? []);
   }
 
   remove(): void {
