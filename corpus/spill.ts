@@ -14,6 +14,8 @@ function scratchError(what: string, err: unknown): Error {
 /** getAll reads values in one go across gaps of up to this many bytes, in runs of up to RUN_READ. */
 const GAP_READ = 64 << 10;
 const RUN_READ = 8 << 20;
+/** put() writes once this much is held back. */
+const WRITE_AT = 1 << 20;
 
 /** Where a value stands in a spill: its byte offset and length. */
 export interface Spilled {
@@ -35,6 +37,8 @@ export class JsonSpill<T> {
   private readonly dir: string;
   private readonly fd: number;
   private size = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private removed = false;
 
   /** `name`: the tool (link, review), the scratch folder's prefix plancorpus-<name>- and its errors' first word. */
@@ -56,17 +60,29 @@ export class JsonSpill<T> {
     }
   }
 
-  /** Set a value aside: where it is. */
+  /** Set a value aside: where it is. Written to the file a megabyte at a time (a write per value cost 125,000 system calls for review --html's links). */
   put(value: T): Spilled {
     const bytes = Buffer.from(JSON.stringify(value), 'utf8');
-    try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
-    } catch (err) {
-      throw scratchError(`${this.name}: cannot write its scratch file in ${tmpdir()} past ${Math.round(this.size / 2 ** 20)} MB`, err);
-    }
     const at = this.size;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
     this.size += bytes.length;
+    if (this.pendingBytes >= WRITE_AT) this.flush();
     return { at, bytes: bytes.length };
+  }
+
+  /** Write what put() holds back. */
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    const at = this.size - this.pendingBytes;
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, at + done);
+    } catch (err) {
+      throw scratchError(`${this.name}: cannot write its scratch file in ${tmpdir()} past ${Math.round(at / 2 ** 20)} MB`, err);
+    }
   }
 
   /** The value set aside at `where`. */
@@ -101,6 +117,7 @@ export class JsonSpill<T> {
 
   /** `bytes` bytes of the file from `at`. */
   private read(at: number, bytes: number): Buffer {
+    this.flush();
     const buffer = Buffer.allocUnsafe(bytes);
     for (let done = 0; done < bytes; ) {
       const n = readSync(this.fd, buffer, done, bytes - done, at + done);

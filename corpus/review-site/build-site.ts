@@ -70,8 +70,8 @@ function pdfBytesOf(doc: PlanDocument, sources: string): Buffer | null {
  * The corpus's links (links.json, when `plancorpus link` wrote one), found by document: each link is
  * set aside in a scratch file (JsonSpill) as links.json is read, and only where it stands is kept,
  * under its target's document and its reported value's, in file order. So the site holds one page's
- * links, not the file's: on 5,000 synthetic documents with 125,000 links (238 MB), 230 MB peak RSS
- * and 49–59 s, against 2.2–2.6 GB and 41–44 s reading the file whole. Looked up per page, not
+ * links, not the file's: on 5,000 synthetic documents with 125,000 links (238 MB), 230–280 MB peak
+ * RSS and 41–59 s, against 1.1–2.6 GB and 32–44 s reading the file whole. Looked up per page, not
  * filtered from all links for every page (88 s instead of 24 s on 5,000 documents that way).
  */
 class LinksByDocument {
