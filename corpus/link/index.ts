@@ -4,7 +4,8 @@
  * growth cell, or a target fact — is paired with every reported value of the same region, metric and
  * unit whose year lies in the target's period (facts and table actual columns), with a verdict.
  */
-import type { PlanDocument } from '../../schemas/document.js';
+import { z } from 'zod';
+import { Paragraph, PlanDocument } from '../../schemas/document.js';
 import { LinksFile, type Link, type LinkSide } from '../../schemas/link.js';
 import { loadVocabulary } from '../../pipeline/facts/vocabulary.js';
 import { observationsOf, type Observation } from './observations.js';
@@ -28,7 +29,18 @@ export interface LinkInput {
 }
 
 /** A document reduced to what linking needs, so that a whole corpus is linked without holding its documents. */
-export function linkInputOf(doc: PlanDocument): LinkInput {
+/**
+ * What linking reads of a document: its id, metadata, facts and tables, and the paragraphs its region
+ * may be told by (before the first heading and the first section's own). Read with this schema, a
+ * document's sections are not all validated, as export's do not: about 0.3 ms a document instead of
+ * 1.5 ms for the whole schema.
+ */
+export const LinkDocument = PlanDocument.pick({ id: true, meta: true, paragraphs: true, facts: true, tables: true })
+  .extend({ sections: z.array(z.looseObject({ paragraphs: z.array(Paragraph) })) })
+  .loose();
+export type LinkDocument = z.infer<typeof LinkDocument>;
+
+export function linkInputOf(doc: LinkDocument): LinkInput {
   return { id: doc.id, region: regionOf(doc), observations: observationsOf(doc) };
 }
 

@@ -3,7 +3,7 @@
  * (target / achieved; the growth a reported level carries) and its indicator table cells
  * (target and plan columns, the growth column of a plan table as an annual-average target, actual columns).
  */
-import type { PlanDocument } from '../../schemas/document.js';
+import type { LinkDocument } from './index.js';
 import type { Quantity, Table } from '../../schemas/table.js';
 import type { SourceSpan } from '../../schemas/source.js';
 import { loadVocabulary } from '../../pipeline/facts/vocabulary.js';
@@ -26,7 +26,7 @@ export interface Observation {
 const GROWTH_NAME = /(?:增长|增速|增幅|增长率)$/u;
 const USABLE = new Set(['number', 'about', 'atLeast', 'atMost', 'estimate', 'bracketed']);
 
-function factObservations(doc: PlanDocument): Observation[] {
+function factObservations(doc: LinkDocument): Observation[] {
   const out: Observation[] = [];
   for (const f of doc.facts) {
     if (f.period === null || f.polarity === 'expected' || f.value.value === undefined) continue;
@@ -45,14 +45,14 @@ function factObservations(doc: PlanDocument): Observation[] {
 }
 
 /** The years a plan table's growth column covers: from the base year to the target year, else the plan's period. */
-function growthPeriod(t: Table, doc: PlanDocument): { start: number; end: number } | null {
+function growthPeriod(t: Table, doc: LinkDocument): { start: number; end: number } | null {
   const base = t.columns.find((c) => c.role === 'base' && c.year !== null)?.year;
   const target = t.columns.find((c) => c.role === 'target' && c.year !== null)?.year;
   if (base != null && target != null && target > base) return { start: base + 1, end: target };
   return doc.meta.period;
 }
 
-function tableObservations(doc: PlanDocument): Observation[] {
+function tableObservations(doc: LinkDocument): Observation[] {
   const vocab = loadVocabulary();
   const out: Observation[] = [];
   for (const t of doc.tables) {
@@ -82,6 +82,6 @@ function tableObservations(doc: PlanDocument): Observation[] {
   return out;
 }
 
-export function observationsOf(doc: PlanDocument): Observation[] {
+export function observationsOf(doc: LinkDocument): Observation[] {
   return [...tableObservations(doc), ...factObservations(doc)];
 }

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../../schemas/document.js';
+import type { LinkDocument } from './index.js';
 
 export interface RegionKey {
   /** province/city/county as named, or 全国 */
@@ -13,7 +13,7 @@ const NATIONAL = /代表国务院/u;
  * The region a document is about: meta.region; a document without one is national when its
  * opening speaks for the State Council; otherwise unknown (null), and never linked.
  */
-export function regionOf(doc: PlanDocument): RegionKey | null {
+export function regionOf(doc: LinkDocument): RegionKey | null {
   const r = doc.meta.region;
   const names = [r.province, r.city, r.county].filter((x): x is string => x !== null);
   if (names.length > 0) return { label: names.join('/'), code: r.code };

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { PlanDocument } from '../../schemas/document.js';
 import { Link, LinksHead } from '../../schemas/link.js';
 import { openCorpus, readEach, type ReadProgress } from '../store.js';
 import { JsonSpill, type Spilled } from '../spill.js';
 import { csvHeader, csvLine } from '../export/format.js';
 import { openAtomic, type AtomicFile } from '../../core/atomic-write.js';
 import { utf8 } from '../../pipeline/emit/write.js';
-import { LINK_FIELDS, groupByRegion, linkInputOf, linkRow, regionLinks, regionsOf, type Located, type RegionGroups } from './index.js';
+import { LINK_FIELDS, LinkDocument, groupByRegion, linkInputOf, linkRow, regionLinks, regionsOf, type Located, type RegionGroups } from './index.js';
 import type { Observation } from './observations.js';
 
 export interface LinkSummary {
@@ -46,7 +45,7 @@ export async function linkCorpus(dir: string, outDir: string = dir, opts: { bom?
   const spill = new JsonSpill<Observation[]>('link');
   try {
     const located: Array<Located & { spilled: Spilled | null }> = [];
-    for (const { doc } of readEach(corpus, PlanDocument, (id, message) => problems.push(`${id}: ${message}`), opts.progress)) {
+    for (const { doc } of readEach(corpus, LinkDocument, (id, message) => problems.push(`${id}: ${message}`), opts.progress)) {
       const { id, region, observations } = linkInputOf(doc);
       // a document of no known region is never linked: nothing of it to keep
       located.push({ id, region, spilled: region ? spill.put(observations) : null });
