@@ -127,11 +127,6 @@ export class JsonSpill<T> {
     return buffer;
   }
 
-  /** Bytes set aside so far. */
-  get written(): number {
-    return this.size;
-  }
-
   /** Close the file and, where it was not unlinked at once, delete it. */
   remove(): void {
     closeSync(this.fd);

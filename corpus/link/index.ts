@@ -28,18 +28,19 @@ export interface LinkInput {
   observations: Observation[];
 }
 
-/** A document reduced to what linking needs, so that a whole corpus is linked without holding its documents. */
 /**
  * What linking reads of a document: its id, metadata, facts and tables, and the paragraphs its region
- * may be told by (before the first heading and the first section's own). Read with this schema, a
- * document's sections are not all validated, as export's do not: about 0.3 ms a document instead of
- * 1.5 ms for the whole schema.
+ * may be told by (regionOf: those before the first heading and the first section's own; every
+ * top-level section's own paragraphs are checked, nothing deeper). Read with this schema, as the
+ * exports read theirs, a document's sections are not all validated: about 0.3 ms a document instead
+ * of 1.5 ms for the whole schema.
  */
 export const LinkDocument = PlanDocument.pick({ id: true, meta: true, paragraphs: true, facts: true, tables: true })
   .extend({ sections: z.array(z.looseObject({ paragraphs: z.array(Paragraph) })) })
   .loose();
 export type LinkDocument = z.infer<typeof LinkDocument>;
 
+/** A document reduced to what linking needs, so that a whole corpus is linked without holding its documents. */
 export function linkInputOf(doc: LinkDocument): LinkInput {
   return { id: doc.id, region: regionOf(doc), observations: observationsOf(doc) };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../pipeline/document.js';
 import type { PlanDocument } from '../../schemas/document.js';
 import { ROOT, fixtureDocument } from '../../test/helpers.js';
-import { linkDocuments, linkRows } from './index.js';
+import { LinkDocument, linkDocuments, linkInputOf, linkInputs, linkRows } from './index.js';
 import { regionOf } from './region.js';
 import { judge } from './verdict.js';
 import type { Observation } from './observations.js';
@@ -35,6 +35,10 @@ describe('link: the 湛河区 fixtures and their neighbours', () => {
   it('the 十三五 targets of 000 against what 001 reports for 2020', () => {
     const gdp = file.links.find((l) => l.metric === '地区生产总值' && l.target.docId.startsWith('000') && l.reported.docId.startsWith('001'))!;
     expect([gdp.target.value.value, gdp.reported.value.value, gdp.reported.ref, gdp.verdict]).toEqual([154.9, 221.29, 'fact-1', 'met']);
+  });
+
+  it('read with the schema link reads a corpus by (LinkDocument), the documents give the same links', () => {
+    expect(linkInputs(docs.map((d) => linkInputOf(LinkDocument.parse(JSON.parse(JSON.stringify(d))))))).toEqual(file);
   });
 
   it('never links documents of different regions', () => {
@@ -85,6 +89,9 @@ describe.skipIf(!existsSync(NATIONAL))('link: national reports of successive yea
     }
     const file = linkDocuments(docs);
     expect(file.regions.map((r) => r.region)).toEqual(['全国']);
+    // read as `plancorpus link` reads a corpus (LinkDocument, not the whole schema): the same links,
+    // the State Council's opening still telling the region
+    expect(linkInputs(docs.map((d) => linkInputOf(LinkDocument.parse(JSON.parse(JSON.stringify(d))))))).toEqual(file);
     const gdp = file.links.filter((l) => l.metric === '国内生产总值增速' && l.reportedKind === 'result');
     const pairs = gdp.map((l) => [l.target.docId, l.target.value.raw, l.reported.docId, l.reported.value.raw, l.reported.period.start, l.verdict]);
     expect(pairs).toContainEqual(['national-2014', '7.5%左右', 'national-2015', '比上年增长7.4%', 2014, 'met']);
